@@ -1,0 +1,3 @@
+from data.build import main
+
+raise SystemExit(main())

@@ -1,0 +1,198 @@
+"""Boundary geometry: read, validate, measure, simplify and write what the browser fetches.
+
+This package is the only place that touches shapely, so the rest of the code deals in codes,
+names and numbers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from pyproj import Geod
+
+LEVELS = ("provinsi", "kabupaten", "kecamatan", "desa")
+LEVEL_FILES = {
+    "provinsi": "kalimantan_prov.geojson",
+    "kabupaten": "kalimantan_kabkota.geojson",
+    "kecamatan": "kalimantan_kecamatan.geojson",
+    "desa": "kalimantan_desa.geojson",
+}
+# Kemendagri code pattern per level: 61 / 61.03 / 61.03.21 / 61.03.21.2003
+CODE_PATTERNS = {
+    "provinsi": r"^\d{2}$",
+    "kabupaten": r"^\d{2}\.\d{2}$",
+    "kecamatan": r"^\d{2}\.\d{2}\.\d{2}$",
+    "desa": r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$",
+}
+# Equal-area CRS for km²: World Cylindrical Equal Area is exact for area everywhere.
+_AREA_CRS = "EPSG:6933"
+# Coverage simplification tolerance in degrees per level. Upstream regency/district polygons are
+# already light (~14k/30k vertices in all); villages carry 800k vertices, 0.002° (~220 m) is
+# below one screen pixel for a Kalimantan-wide map on a 1920 px projector.
+SIMPLIFY_TOLERANCE = {"provinsi": 0.0, "kabupaten": 0.0, "kecamatan": 0.0, "desa": 0.002}
+# 4 decimals of a degree ~ 11 m: far finer than the simplification, and it shortens the JSON.
+_DECIMALS = 4
+_GEOD = Geod(ellps="WGS84")
+
+
+class BoundaryError(ValueError):
+    """A boundary file that cannot be used; the message names the file and the problem."""
+
+
+@dataclass(frozen=True)
+class GeoAsset:
+    level: str
+    file_name: str
+    n_features: int
+    n_bytes: int
+
+
+def read_level(path: Path, level: str) -> gpd.GeoDataFrame:
+    """Read one boundary file and check what the rest of the build relies on.
+
+    Returns columns ``code, name, parent_code, geometry`` in EPSG:4326. Invalid rings are repaired
+    with ``make_valid`` (keeping only polygonal parts); duplicate or malformed codes stop the build.
+    """
+    if not path.is_file():
+        raise BoundaryError(f"{path}: file not found")
+    try:
+        gdf = gpd.read_file(path)
+    except Exception as exc:  # pyogrio raises several types for a broken file
+        raise BoundaryError(f"{path}: not readable as GeoJSON ({exc.__class__.__name__}: {exc})") from exc
+    for column in ("kode", "nama"):
+        if column not in gdf.columns:
+            raise BoundaryError(f"{path}: property '{column}' is missing")
+    if gdf.empty:
+        raise BoundaryError(f"{path}: no features")
+    if gdf.crs is not None and gdf.crs.to_epsg() not in (4326, None):
+        gdf = gdf.to_crs(4326)
+    codes = gdf["kode"].astype(str).str.strip()
+    bad = codes[~codes.str.match(CODE_PATTERNS[level])]
+    if len(bad):
+        raise BoundaryError(f"{path}: {len(bad)} code(s) not in Kemendagri form, e.g. '{bad.iloc[0]}'")
+    dup = codes[codes.duplicated()]
+    if len(dup):
+        raise BoundaryError(f"{path}: duplicate code(s) {sorted(set(dup))[:5]}")
+    geoms = gdf.geometry.values
+    if shapely.is_missing(geoms).any() or shapely.is_empty(geoms).any():
+        raise BoundaryError(f"{path}: {int((shapely.is_missing(geoms) | shapely.is_empty(geoms)).sum())} feature(s) without geometry")
+    invalid = ~shapely.is_valid(geoms)
+    if invalid.any():
+        geoms = geoms.copy()
+        geoms[invalid] = [_polygonal(shapely.make_valid(g)) for g in geoms[invalid]]
+    parent = codes.str.rsplit(".", n=1).str[0] if level != "provinsi" else pd.Series([None] * len(codes))
+    return gpd.GeoDataFrame(
+        {"code": codes.values, "name": gdf["nama"].astype(str).str.strip().values, "parent_code": parent.values},
+        geometry=geoms,
+        crs=4326,
+    )
+
+
+def _polygonal(geom: shapely.Geometry) -> shapely.Geometry:
+    """Keep only the polygon parts that make_valid may return alongside stray lines."""
+    if geom.geom_type in ("Polygon", "MultiPolygon"):
+        return geom
+    parts = [g for g in getattr(geom, "geoms", [geom]) if g.geom_type in ("Polygon", "MultiPolygon")]
+    return shapely.union_all(parts)
+
+
+def measures(gdf: gpd.GeoDataFrame) -> pd.DataFrame:
+    """Area in km², a point guaranteed inside each polygon, and the bounding box."""
+    area = gdf.geometry.to_crs(_AREA_CRS).area.to_numpy() / 1e6
+    points = shapely.point_on_surface(gdf.geometry.values)
+    bounds = shapely.bounds(gdf.geometry.values)
+    return pd.DataFrame(
+        {
+            "code": gdf["code"].to_numpy(),
+            "area_km2": np.round(area, 3),
+            "rep_lon": np.round(shapely.get_x(points), 6),
+            "rep_lat": np.round(shapely.get_y(points), 6),
+            "min_lon": bounds[:, 0],
+            "min_lat": bounds[:, 1],
+            "max_lon": bounds[:, 2],
+            "max_lat": bounds[:, 3],
+        }
+    )
+
+
+def geodesic_km(lon1: np.ndarray, lat1: np.ndarray, lon2: np.ndarray, lat2: np.ndarray) -> np.ndarray:
+    """Straight-line (ellipsoidal geodesic) distance in km, element-wise."""
+    _, _, metres = _GEOD.inv(np.asarray(lon1), np.asarray(lat1), np.asarray(lon2), np.asarray(lat2))
+    return np.asarray(metres) / 1000.0
+
+
+def nearest_km(lon: np.ndarray, lat: np.ndarray, target_lon: np.ndarray, target_lat: np.ndarray) -> np.ndarray:
+    """Distance in km from each point to the nearest of a small set of targets (brute force)."""
+    if len(target_lon) == 0:
+        return np.full(len(lon), np.nan)
+    lon, lat = np.asarray(lon, dtype=float), np.asarray(lat, dtype=float)
+    best = np.full(len(lon), np.inf)
+    for tlon, tlat in zip(target_lon, target_lat, strict=True):
+        best = np.minimum(best, geodesic_km(lon, lat, np.full(len(lon), tlon), np.full(len(lat), tlat)))
+    return best
+
+
+def locate(points_lon: np.ndarray, points_lat: np.ndarray, gdf: gpd.GeoDataFrame) -> list[str | None]:
+    """Code of the polygon containing each point (None when it falls outside every polygon)."""
+    pts = shapely.points(np.asarray(points_lon, dtype=float), np.asarray(points_lat, dtype=float))
+    tree = shapely.STRtree(gdf.geometry.values)
+    found: list[str | None] = [None] * len(pts)
+    point_idx, poly_idx = tree.query(pts, predicate="within")
+    codes = gdf["code"].to_numpy()
+    for p, g in zip(point_idx, poly_idx, strict=True):
+        if found[p] is None:
+            found[p] = codes[g]
+    return found
+
+
+def simplify(gdf: gpd.GeoDataFrame, level: str) -> gpd.GeoDataFrame:
+    """Simplify a level as a coverage so neighbours keep shared edges (no new gaps or slivers)."""
+    tolerance = SIMPLIFY_TOLERANCE[level]
+    out = gdf[["code", "geometry"]].copy()
+    if tolerance > 0:
+        out["geometry"] = out.geometry.simplify_coverage(tolerance)
+    return out
+
+
+def overlap_km2(gdf: gpd.GeoDataFrame) -> float:
+    """Total area where two polygons of one level overlap: a check on coverage quality."""
+    geoms = gdf.geometry.to_crs(_AREA_CRS).values
+    left, right = shapely.STRtree(geoms).query(geoms, predicate="intersects")
+    keep = left < right
+    inter = shapely.intersection(geoms[left[keep]], geoms[right[keep]])
+    return float(shapely.area(inter).sum() / 1e6)
+
+
+def feature_collection_json(gdf: gpd.GeoDataFrame) -> str:
+    """Compact GeoJSON with the Kemendagri code as each feature's id and nothing else.
+
+    Names, values and colours travel in the figure; the geometry file stays the same for every
+    indicator, year and language, so the browser fetches it once.
+    """
+    geoms = shapely.transform(gdf.geometry.values, lambda xy: np.round(xy, _DECIMALS))
+    parts = [
+        '{"type":"Feature","id":' + json.dumps(code) + ',"properties":{},"geometry":' + shapely.to_geojson(g) + "}"
+        for code, g in zip(gdf["code"], geoms, strict=True)
+    ]
+    return '{"type":"FeatureCollection","features":[' + ",".join(parts) + "]}"
+
+
+def write_asset(gdf: gpd.GeoDataFrame, level: str, out_dir: Path) -> GeoAsset:
+    """Write a level's geometry under a content-hashed name, so a changed file gets a new URL."""
+    text = feature_collection_json(simplify(gdf, level))
+    digest = hashlib.sha256(text.encode()).hexdigest()[:12]
+    name = f"{level}.{digest}.geojson"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / name
+    if not target.exists():
+        tmp = target.with_suffix(".tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(target)
+    return GeoAsset(level=level, file_name=name, n_features=len(gdf), n_bytes=len(text.encode()))
