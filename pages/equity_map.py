@@ -1,0 +1,190 @@
+"""Equity map: where do basic services fall short, and how do cities, regencies and border regencies compare?"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from services import catalogue, classify, mapview, summary
+from services.i18n import fmt_number, label, t
+from ui.context import language, query, require_data, static_root, static_url
+
+_TOP_N = 10  # bars at each end of the ranking: readable on a projector
+_GROUP_COLOURS = {"kota": "#0072B2", "kabupaten": "#8c8c8c", "perbatasan": "#D55E00"}  # Okabe-Ito
+
+
+def _coerce(key: str, options: list, default) -> None:
+    """Keep a widget's state valid when its options change (e.g. a new indicator has other years)."""
+    if st.session_state.get(key) not in options:
+        st.session_state[key] = default if default in options else (options[0] if options else None)
+
+
+lang = language()
+require_data()
+cat = query("indicator_catalogue")
+ids = catalogue.indicator_ids(cat)
+
+with st.sidebar:
+    _coerce("ind", ids, catalogue.DEFAULT_INDICATOR)
+    indicator = st.selectbox(t("indicator", lang), ids, key="ind", format_func=lambda i: catalogue.indicator_label(cat, i, lang))
+    levels = catalogue.levels_for(cat, indicator)
+    _coerce("lvl", levels, "kabupaten")
+    level = st.radio(t("level", lang), levels, key="lvl", format_func=lambda v: label("levels", v, lang), horizontal=True)
+    years = catalogue.years_for(cat, indicator, level)
+    _coerce("yr", years, years[-1] if years else None)
+    year = st.selectbox(t("year", lang), years, key="yr")
+    provinces = query("provinces")
+    prov_options = ["all", *provinces["code"]]
+    prov_names = dict(zip(provinces["code"], provinces["name"], strict=True))
+    _coerce("prov", prov_options, "all")
+    province = st.selectbox(
+        t("province", lang), prov_options, key="prov", format_func=lambda c: t("all_provinces", lang) if c == "all" else prov_names[c]
+    )
+    if "types" not in st.session_state:
+        st.session_state["types"] = list(summary.GROUPS)
+    types = st.multiselect(t("region_types", lang), list(summary.GROUPS), key="types", format_func=lambda g: label("region_types", g, lang))
+    meta_row = catalogue.row(cat, indicator)
+    meta = mapview.IndicatorMeta.from_row(meta_row, lang)
+    schemes = list(classify.available_schemes(meta.target))
+    _coerce("scheme", schemes, classify.DEFAULT_SCHEME)
+    scheme = st.selectbox(t("classification", lang), schemes, key="scheme", format_func=lambda s: label("class_schemes", s, lang))
+    k = st.slider(t("n_classes", lang), *classify.K_RANGE, value=classify.DEFAULT_K, key="k", disabled=scheme == "target")
+
+st.title(t("map_title", lang))
+direction_key = {1: "higher_better", -1: "lower_better", 0: "neutral_direction"}[meta.direction]
+caption_key = "map_caption" if meta.direction != 0 else "map_caption_neutral"
+st.caption(t(caption_key, lang, indicator=meta.name, unit=meta.unit, year=year, source=meta.citation) + f" ({t(direction_key, lang)})")
+if meta.simulated:
+    st.warning(t("simulated_banner", lang))
+
+frame = query(
+    "map_values",
+    indicator=indicator,
+    year=int(year),
+    level=level,
+    province=None if province == "all" else province,
+    region_types=list(types),
+)
+if frame.empty or not (frame["status"] == "value").any():
+    st.info(t("no_data_for_choice", lang, indicator=meta.name, level=label("levels", level, lang), year=year))
+    st.stop()
+
+assets = query("geo_assets").set_index("level")["file_name"]
+layer = mapview.MapLayer(static_url(assets[level]), level)
+outline = mapview.MapLayer(static_url(assets["provinsi"]), "provinsi")
+plbn = query("service_points", kinds=["plbn"], include_closed=False)
+bbox = mapview.KALIMANTAN_BBOX
+if province != "all":
+    p = provinces.set_index("code").loc[province]
+    bbox = (p["min_lon"], p["min_lat"], p["max_lon"], p["max_lat"])
+    plbn = plbn[plbn["regency_code"].str[:2] == province]
+selected = st.session_state.get("selected_region")
+
+population = None
+if level == "kabupaten":
+    population = query("population_nearest", year=int(year)).set_index("region_code")["population"]
+head = summary.headline(frame, meta_row["aggregate"], meta.direction, level, population)
+
+map_col, side_col = st.columns([3, 2], gap="medium")
+with map_col:
+    fig = mapview.build_map(
+        frame, meta, int(year), lang, layer, scheme=scheme, k=k, outline=outline, points=plbn, bbox=bbox, selected=selected
+    )
+    event = st.plotly_chart(
+        fig,
+        key="map",
+        on_select="rerun",
+        selection_mode="points",
+        theme=None,
+        config=mapview.plotly_config(static_root()),
+    )
+    counts = frame["status"].value_counts()
+    st.caption(
+        t(
+            "legend_counts",
+            lang,
+            shown=len(frame),
+            with_value=int(counts.get("value", 0)),
+            missing=int(counts.get("missing", 0)),
+            na=int(counts.get("na", 0)),
+        )
+    )
+
+with side_col:
+    weighting_text = t(f"weighting_{head.weighting}", lang)
+    cols = st.columns(3)
+    for col, group in zip(cols, ("kota", "kabupaten", "perbatasan"), strict=True):
+        gm = head.means[group]
+        col.metric(
+            label("region_types_short", group, lang),
+            "—" if gm.mean is None else f"{fmt_number(gm.mean, lang, meta.decimals)}",
+            help=t("headline_help", lang, n=gm.n, weighting=weighting_text, unit=meta.unit),
+        )
+    if head.gap_city_border is not None:
+        key = "gap_border_behind" if head.gap_city_border > 0 else "gap_border_ahead"
+        if meta.direction == 0:
+            key = "gap_neutral"
+        gap_unit = t("percentage_points", lang) if meta.unit.startswith("%") else meta.unit
+        st.markdown(t(key, lang, gap=fmt_number(abs(head.gap_city_border), lang, meta.decimals), unit=gap_unit))
+    st.caption(weighting_text + (f" · ⚠ {t('simulated_mark', lang)}" if meta.simulated else ""))
+
+    ranked = frame[frame["status"] == "value"].copy()
+    ranked["rank"] = mapview.rank_values(ranked["value"], meta.direction)
+    ranked = ranked.sort_values("rank")
+    shown = ranked if len(ranked) <= 2 * _TOP_N else ranked.iloc[list(range(_TOP_N)) + list(range(len(ranked) - _TOP_N, len(ranked)))]
+    if selected is not None and selected in ranked["code"].values and selected not in shown["code"].values:
+        shown = ranked[ranked["code"].isin([*shown["code"], selected])]
+    # A dot plot, not bars: values cluster far from zero (e.g. 83–100 %), and dots need no zero baseline.
+    bar = go.Figure()
+    for group in summary.GROUPS:  # one trace per group, so the chart carries its own colour legend
+        part = shown[shown["region_type"] == group]
+        bar.add_trace(
+            go.Scatter(
+                x=part["value"],
+                y=[f"{int(r)}. {n}" for r, n in zip(part["rank"], part["name"], strict=True)],
+                mode="markers",
+                name=label("region_types", group, lang),
+                marker=dict(
+                    size=[16 if c == selected else 11 for c in part["code"]],
+                    color=_GROUP_COLOURS[group],
+                    line=dict(width=[3 if c == selected else 0 for c in part["code"]], color="#0b3d91"),
+                ),
+                customdata=[fmt_number(v, lang, meta.decimals) for v in part["value"]],
+                hovertemplate="%{y}<br>%{customdata} " + meta.unit + f"<br>{label('region_types', group, lang)}<extra></extra>",
+            )
+        )
+    bar.update_layout(
+        height=max(300, 24 * len(shown) + 70),
+        margin=dict(l=10, r=10, t=40, b=10),
+        yaxis=dict(autorange="reversed", automargin=True, tickfont=dict(size=13), categoryorder="array", categoryarray=[f"{int(r)}. {n}" for r, n in zip(shown["rank"], shown["name"], strict=True)]),
+        legend=dict(orientation="h", yanchor="top", y=-0.08, x=0),
+        xaxis=dict(title=dict(text=meta.unit), automargin=True, gridcolor="#e5e5e5"),
+        title=dict(text=t("ranking_title", lang, n=min(_TOP_N, len(ranked))), font=dict(size=14)),
+        separators=",." if lang == "id" else ".,",
+        plot_bgcolor="white",
+    )
+    st.plotly_chart(bar, theme=None, config={"displaylogo": False})
+
+# A click on the map selects a region; the side panel shows where it stands.
+points = (event or {}).get("selection", {}).get("points", []) if event else []
+clicked = next((p.get("location") for p in points if p.get("location")), None)
+if clicked and clicked != selected and clicked in frame["code"].values:
+    st.session_state["selected_region"] = clicked
+    st.rerun()
+if selected is not None and selected in frame["code"].values:
+    row = frame.set_index("code").loc[selected]
+    st.subheader(row["name"])
+    if row["status"] != "value":
+        st.write(t("not_applicable" if row["status"] == "na" else "no_data", lang))
+    else:
+        r = ranked.set_index("code").loc[selected]
+        group_mean = head.means.get(row["region_type"])
+        prov_rows = ranked[ranked["prov_code"] == row["prov_code"]]
+        c1, c2, c3, c4 = st.columns(4)
+        c1.metric(meta.unit, fmt_number(row["value"], lang, meta.decimals))
+        c2.metric(t("rank", lang), t("rank_of", lang, rank=int(r["rank"]), n=len(ranked)))
+        c3.metric(t("group_mean", lang, group=label("region_types", row["region_type"], lang)), "—" if group_mean is None or group_mean.mean is None else fmt_number(group_mean.mean, lang, meta.decimals))
+        c4.metric(t("province_mean", lang, province=row["province"]), fmt_number(prov_rows["value"].mean(), lang, meta.decimals))
+    if st.button(t("clear_selection", lang)):
+        st.session_state.pop("selected_region", None)
+        st.rerun()

@@ -1,0 +1,6 @@
+-- Population of each regency from the year nearest to $year (the earlier year wins a tie),
+-- used to weight regency means.
+SELECT region_code, value AS population, year AS population_year
+FROM observations
+WHERE indicator_id = 'population'
+QUALIFY row_number() OVER (PARTITION BY region_code ORDER BY abs(year - $year), year) = 1

@@ -1,0 +1,6 @@
+-- Service points of the chosen kinds; closed/historical points only when asked for.
+SELECT point_id, name, kind, status, detail, town, regency_code, lon, lat, coord_method, verified
+FROM service_points
+WHERE list_contains($kinds, kind)
+    AND ($include_closed OR status <> 'closed')
+ORDER BY kind, name

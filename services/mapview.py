@@ -1,0 +1,240 @@
+"""Build the choropleth figure: values and colours only, geometry by URL.
+
+The figure refers to the boundary file by its URL (``geojson="/app/static/geo/…"``); Plotly.js
+fetches it once per page and keeps it, so a change of indicator, year or filter sends a few
+kilobytes of values instead of megabytes of polygons. No base map and no world outline are drawn,
+so nothing is fetched from a CDN.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from services import classify
+from services.i18n import fmt_number, label, t
+
+KALIMANTAN_BBOX = (108.5, -4.3, 119.3, 4.5)  # lon/lat extent of the five provinces
+_OUTLINE = "#3b3b3b"
+
+
+@dataclass(frozen=True)
+class IndicatorMeta:
+    """What a map, legend and hover need to say about an indicator, in one language."""
+
+    indicator_id: str
+    name: str
+    unit: str
+    decimals: int
+    direction: int  # +1 higher is better, -1 lower is better, 0 neither
+    target: float | None
+    simulated: bool
+    citation: str
+    sector: str
+
+    @classmethod
+    def from_row(cls, row: pd.Series, lang: str) -> IndicatorMeta:
+        target = row.get("target")
+        return cls(
+            indicator_id=row["indicator_id"],
+            name=row["name_id"] if lang == "id" else row["name_en"],
+            unit=row["unit_id"] if lang == "id" else row["unit_en"],
+            decimals=int(row["decimals"]),
+            direction=int(row["direction"]),
+            target=None if target is None or pd.isna(target) else float(target),
+            simulated=bool(row["simulated"]),
+            citation=row["citation_id"] if lang == "id" else row["citation_en"],
+            sector=row["sector"],
+        )
+
+
+def rank_values(values: pd.Series, direction: int) -> pd.Series:
+    """Rank 1 = best (highest value when higher is better, lowest when lower is better).
+
+    Ties share the better rank; missing values get no rank. Neutral indicators rank high to low.
+    """
+    ascending = direction < 0
+    return values.rank(method="min", ascending=ascending).astype("Int64")
+
+
+@dataclass(frozen=True)
+class MapLayer:
+    """The boundary file a map draws from, by URL."""
+
+    url: str
+    level: str
+
+
+def class_labels(classes: classify.Classes, meta: IndicatorMeta, lang: str) -> list[str]:
+    """Legend text for each class: bounds in the language's number format, and the count."""
+    fmt = lambda v: fmt_number(v, lang, meta.decimals)  # noqa: E731 - tiny local formatter
+    labels = []
+    lower = classes.lower
+    for i, upper in enumerate(classes.uppers):
+        if classes.scheme == "target" and meta.target is not None and i == classes.target_met_from:
+            text = ("≥ " if meta.direction >= 0 else "≤ ") + fmt(meta.target) + " ✓"
+        elif classes.scheme == "target" and meta.target is not None and upper == np.nextafter(meta.target, -np.inf):
+            text = f"{fmt(lower)} – < {fmt(meta.target)}"
+        else:
+            text = fmt(upper) if lower == upper else f"{fmt(lower)} – {fmt(upper)}"
+        labels.append(f"{text} ({classes.counts[i]})")
+        lower = upper
+    return labels
+
+
+def build_map(
+    frame: pd.DataFrame,
+    meta: IndicatorMeta,
+    year: int,
+    lang: str,
+    layer: MapLayer,
+    scheme: str = classify.DEFAULT_SCHEME,
+    k: int = classify.DEFAULT_K,
+    outline: MapLayer | None = None,
+    points: pd.DataFrame | None = None,
+    bbox: tuple[float, float, float, float] = KALIMANTAN_BBOX,
+    selected: str | None = None,
+    high_contrast: bool = False,
+    height: int = 620,
+) -> go.Figure:
+    """One trace per class (so the legend shows bounds and counts), then no-data, not-applicable,
+    province outlines and service points. ``frame`` comes from ``queries/map_values.sql``.
+    """
+    fig = go.Figure()
+    with_value = frame[frame["status"] == "value"].copy()
+    with_value["rank"] = rank_values(with_value["value"], meta.direction)
+    n_ranked = len(with_value)
+    simulated = f"<br><b>⚠ {t('simulated_mark', lang)}</b>" if meta.simulated else ""
+    footer = f"<br><span style='font-size:0.85em'>{escape(t('source', lang))}: {escape(meta.citation)} · {year}</span>{simulated}"
+    thin = 0.3 if layer.level == "desa" else 0.6
+
+    if n_ranked:
+        classes = classify.classify(with_value["value"].to_numpy(), scheme, k, meta.target, meta.direction)
+        colours = classify.ramp(classes.k, meta.direction, high_contrast)
+        labels = class_labels(classes, meta, lang)
+        with_value["class"] = classes.class_of
+        value_text = [fmt_number(v, lang, meta.decimals) for v in with_value["value"]]
+        rank_text = [t("rank_of", lang, rank=int(r), n=n_ranked) for r in with_value["rank"]]
+        group_text = [label("region_types", g, lang) for g in with_value["region_type"]]
+        with_value["hover"] = [
+            f"{escape(n)}|{v} {escape(meta.unit)}|{t('rank', lang)} {r}|{t('group', lang)}: {g}"
+            for n, v, r, g in zip(with_value["name"], value_text, rank_text, group_text, strict=True)
+        ]
+        for i in range(classes.k):
+            part = with_value[with_value["class"] == i]
+            fig.add_trace(_choropleth(part, layer, colours[i], labels[i], footer, thin, hover_parts=4))
+    for status, colour, key in (("missing", classify.NO_DATA_COLOUR, "no_data"), ("na", classify.NOT_APPLICABLE_COLOUR, "not_applicable")):
+        part = frame[frame["status"] == status].copy()
+        if part.empty:
+            continue
+        part["hover"] = [f"{escape(n)}|{t(key, lang)}" for n in part["name"]]
+        fig.add_trace(_choropleth(part, layer, colour, f"{t(key, lang)} ({len(part)})", footer, thin, hover_parts=2))
+    if outline is not None:
+        fig.add_trace(_outline(outline))
+    if selected is not None and (frame["code"] == selected).any():
+        fig.add_trace(_highlight(selected, layer))
+    if points is not None and not points.empty:
+        fig.add_trace(_points(points, lang))
+    lon0, lat0, lon1, lat1 = _padded(bbox)
+    fig.update_geos(
+        visible=False,  # no base map: nothing to fetch from a CDN
+        projection_type="mercator",
+        lonaxis_range=[lon0, lon1],
+        lataxis_range=[lat0, lat1],
+        bgcolor="rgba(0,0,0,0)",
+    )
+    fig.update_layout(
+        height=height,
+        margin=dict(l=0, r=0, t=0, b=0),
+        paper_bgcolor="rgba(0,0,0,0)",
+        legend=dict(title=dict(text=f"{escape(meta.unit)}"), yanchor="top", y=0.99, xanchor="left", x=0.0, bgcolor="rgba(255,255,255,0.85)"),
+        hoverlabel=dict(align="left"),
+        uirevision=f"{layer.level}",  # keep the user's zoom while values change
+        clickmode="event+select",
+    )
+    return fig
+
+
+def plotly_config(static_root: str) -> dict:
+    """Plotly config for maps: the world topojson comes from our own server, never a CDN."""
+    return {
+        "topojsonURL": f"{static_root}/topojson/",
+        "scrollZoom": False,  # a projector laptop's touchpad must not zoom the map by accident
+        "displaylogo": False,
+        "modeBarButtonsToRemove": ["select2d", "lasso2d"],
+    }
+
+
+def _choropleth(part: pd.DataFrame, layer: MapLayer, colour: str, name: str, footer: str, line: float, hover_parts: int) -> go.Choropleth:
+    """A single-colour choropleth trace; hover text travels as one '|' separated string per region."""
+    split = part["hover"].str.split("|", expand=True).to_numpy()
+    template = "<b>%{customdata[0]}</b><br>" + "<br>".join(f"%{{customdata[{i}]}}" for i in range(1, hover_parts))
+    return go.Choropleth(
+        geojson=layer.url,
+        locations=part["code"].to_numpy(),
+        z=np.ones(len(part)),
+        customdata=split,
+        hovertemplate=template + footer + "<extra></extra>",
+        colorscale=[[0, colour], [1, colour]],
+        showscale=False,
+        showlegend=True,
+        name=name,
+        marker_line_color="white",
+        marker_line_width=line,
+    )
+
+
+def _outline(outline: MapLayer) -> go.Choropleth:
+    """Province borders drawn thick, from the province file, with a transparent fill."""
+    return go.Choropleth(
+        geojson=outline.url,
+        locations=["61", "62", "63", "64", "65"],
+        z=[0, 0, 0, 0, 0],
+        colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+        showscale=False,
+        showlegend=False,
+        hoverinfo="skip",
+        marker_line_color=_OUTLINE,
+        marker_line_width=2.0,
+        name="provinsi",
+    )
+
+
+def _highlight(code: str, layer: MapLayer) -> go.Choropleth:
+    return go.Choropleth(
+        geojson=layer.url,
+        locations=[code],
+        z=[0],
+        colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+        showscale=False,
+        showlegend=False,
+        hoverinfo="skip",
+        marker_line_color="#0b3d91",
+        marker_line_width=4.0,
+        name="selected",
+    )
+
+
+def _points(points: pd.DataFrame, lang: str) -> go.Scattergeo:
+    symbols = {"open": "diamond", "unverified": "diamond-open", "planned": "x", "closed": "x-thin-open"}
+    text = [f"<b>{escape(n)}</b><br>{label('point_status', s, lang)}" for n, s in zip(points["name"], points["status"], strict=True)]
+    return go.Scattergeo(
+        lon=points["lon"].to_numpy(),
+        lat=points["lat"].to_numpy(),
+        mode="markers",
+        marker=dict(size=11, color="#1f4e9c", symbol=[symbols.get(s, "circle") for s in points["status"]], line=dict(width=1.5, color="white")),
+        hovertext=text,
+        hoverinfo="text",
+        name=t("plbn_points", lang),
+        showlegend=True,
+    )
+
+
+def _padded(bbox: tuple[float, float, float, float], pad: float = 0.04) -> tuple[float, float, float, float]:
+    lon0, lat0, lon1, lat1 = bbox
+    dx, dy = (lon1 - lon0) * pad, (lat1 - lat0) * pad
+    return lon0 - dx, lat0 - dy, lon1 + dx, lat1 + dy

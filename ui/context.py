@@ -1,0 +1,124 @@
+"""What every page shares: the data (built on first start), the connection, cached queries, language.
+
+Pages call :func:`require_data` first; it builds the warehouse with a progress bar when needed
+and shows a friendly page, never a traceback, when a source file is missing or broken.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from data import build
+from data.errors import BuildError
+from services import warehouse
+from services.i18n import DEFAULT_LANGUAGE, normalise_language, t
+
+_BUILD_LOCK = threading.Lock()
+_BUILD_STEPS = {
+    "check_sources": ("Memeriksa berkas sumber", "Checking source files"),
+    "read_boundaries": ("Membaca batas wilayah", "Reading boundaries"),
+    "measure_regions": ("Menghitung luas dan jarak", "Measuring areas and distances"),
+    "load_indicators": ("Memuat indikator", "Loading indicators"),
+    "simulate": ("Membangkitkan data simulasi", "Generating simulated series"),
+    "service_points": ("Menempatkan titik layanan", "Placing service points"),
+    "write_geometry": ("Menulis geometri peta", "Writing map geometry"),
+    "write_database": ("Menulis basis data", "Writing the database"),
+    "done": ("Selesai", "Done"),
+}
+_state: dict[str, Any] = {"checked": False}
+
+
+def language() -> str:
+    return normalise_language(st.session_state.get("lang", DEFAULT_LANGUAGE))
+
+
+def require_data() -> Path:
+    """Path of a usable warehouse; builds it on first start. Stops the page with a message if none."""
+    lang = language()
+    if not _state["checked"]:
+        with _BUILD_LOCK:
+            if not _state["checked"]:
+                _state["error"] = _build_with_progress(lang)
+                _state["checked"] = True
+    error: BuildError | None = _state.get("error")
+    db = build.db_path()
+    if error is not None:
+        usable = db.is_file() and _opens(db)
+        st.error(f"**{t('build_failed_title', lang)}**\n\n" + t("build_failed_body", lang, file=error.file, problem=error.problem))
+        if usable:
+            st.info(t("build_failed_previous", lang))
+        else:
+            st.markdown(t("build_failed_fix", lang, src=build.source_dir()))
+            st.stop()
+    return db
+
+
+def _build_with_progress(lang: str) -> BuildError | None:
+    src, db, static = build.source_dir(), build.db_path(), build.static_dir()
+    try:
+        if build.is_current(src, db, static):
+            return None
+    except BuildError as exc:
+        return exc
+    bar = st.progress(0.0, text=t("building_data", lang))
+    column = 0 if lang == "id" else 1
+
+    def report(fraction: float, step: str) -> None:
+        bar.progress(min(max(fraction, 0.0), 1.0), text=f"{t('building_data', lang)} {_BUILD_STEPS.get(step, (step, step))[column]}")
+
+    try:
+        build.ensure_built(report)
+    except BuildError as exc:
+        return exc
+    finally:
+        bar.empty()
+    _connect.clear()
+    return None
+
+
+def _opens(db: Path) -> bool:
+    try:
+        with duckdb.connect(str(db), read_only=True) as con:
+            con.execute("SELECT count(*) FROM regions").fetchone()
+        return True
+    except duckdb.Error:
+        return False
+
+
+@st.cache_resource(show_spinner=False)
+def _connect(path: str, stamp: float) -> duckdb.DuckDBPyConnection:
+    """One shared read-only connection per database file version; queries take their own cursor."""
+    return warehouse.connect(Path(path))
+
+
+def connection() -> duckdb.DuckDBPyConnection:
+    db = build.db_path()
+    return _connect(str(db), db.stat().st_mtime)
+
+
+def query(name: str, **params: Any) -> pd.DataFrame:
+    """Run a named query, cached per database version and parameter values."""
+    db = build.db_path()
+    return _cached_query(name, str(db), db.stat().st_mtime, tuple(sorted(params.items(), key=lambda kv: kv[0])))
+
+
+@st.cache_data(show_spinner=False, max_entries=512, ttl=3600)
+def _cached_query(name: str, path: str, stamp: float, params: tuple) -> pd.DataFrame:
+    return warehouse.run(_connect(path, stamp), name, **dict(params))
+
+
+def static_root() -> str:
+    """URL prefix of Streamlit's static serving (``./static`` is served at ``/app/static``)."""
+    base = (st.get_option("server.baseUrlPath") or "").strip("/")
+    return (f"/{base}" if base else "") + "/app/static"
+
+
+def static_url(file_name: str) -> str:
+    """URL of a generated geometry file."""
+    return f"{static_root()}/geo/{file_name}"
