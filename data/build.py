@@ -137,7 +137,9 @@ def ensure_built(progress: Progress | None = None, force: bool = False) -> Build
 def _regency_types(root: Path, regency_names: dict[str, str]) -> pd.DataFrame:
     """kota / perbatasan / kabupaten per regency, read from the border-flags file (data, not code)."""
     path = root / sources.FILES["border_flags"]
-    frame = sources.read_csv(root, "border_flags", ["kode", "nama", "is_kota", "land_border_malaysia", "daerah_tertinggal_perpres131_2015_2019"])
+    frame = sources.read_csv(
+        root, "border_flags", ["kode", "nama", "is_kota", "land_border_malaysia", "daerah_tertinggal_perpres131_2015_2019"]
+    )
     for column in ("is_kota", "land_border_malaysia", "daerah_tertinggal_perpres131_2015_2019"):
         bad = frame[~frame[column].isin(["True", "False"])]
         if len(bad):
@@ -201,7 +203,10 @@ def _add_remoteness(regions: pd.DataFrame, capitals: pd.DataFrame) -> pd.DataFra
     )
     cities = regions[(regions["level"] == "kabupaten") & (regions["region_type"] == "kota")]
     km_city = boundaries.nearest_km(
-        regions["rep_lon"].to_numpy(float), regions["rep_lat"].to_numpy(float), cities["rep_lon"].to_numpy(float), cities["rep_lat"].to_numpy(float)
+        regions["rep_lon"].to_numpy(float),
+        regions["rep_lat"].to_numpy(float),
+        cities["rep_lon"].to_numpy(float),
+        cities["rep_lat"].to_numpy(float),
     )
     km_city[(regions["region_type"] == "kota").to_numpy()] = 0.0
     regions["km_to_city"] = np.round(km_city, 1)
@@ -221,7 +226,9 @@ def _crosswalk(root: Path, regency_names: dict[str, str]) -> pd.DataFrame:
         raise BuildError(path, "duplicate BPS code")
     if not frame["kode_bps"].str.fullmatch(r"\d{4}").all():
         raise BuildError(path, "BPS codes must be 4 digits")
-    return frame[["kode_kemendagri", "kode_bps", "nama"]].rename(columns={"kode_kemendagri": "kemendagri_code", "kode_bps": "bps_code", "nama": "name"})
+    return frame[["kode_kemendagri", "kode_bps", "nama"]].rename(
+        columns={"kode_kemendagri": "kemendagri_code", "kode_bps": "bps_code", "nama": "name"}
+    )
 
 
 # --------------------------------------------------------------------------- observations
@@ -256,14 +263,21 @@ def _not_applicable(regions: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFr
         | urban_district
     ]
     reason = np.where(
-        na["region_type"] == "kota", "kota: IDM hanya untuk desa / IDM covers villages only", "kelurahan: IDM hanya untuk desa / IDM covers villages only"
+        na["region_type"] == "kota",
+        "kota: IDM hanya untuk desa / IDM covers villages only",
+        "kelurahan: IDM hanya untuk desa / IDM covers villages only",
     )
     frames = [pd.DataFrame({"indicator_id": i, "region_code": na["code"].to_numpy(), "reason": reason}) for i in desa_only]
     return pd.concat(frames, ignore_index=True)
 
 
 def _catalogue() -> tuple[pd.DataFrame, pd.DataFrame]:
-    indicators = pd.read_csv(CATALOGUE_DIR / "indicators.csv", dtype={"target": float, "direction": int, "decimals": int}, keep_default_na=False, na_values={"target": [""]})
+    indicators = pd.read_csv(
+        CATALOGUE_DIR / "indicators.csv",
+        dtype={"target": float, "direction": int, "decimals": int},
+        keep_default_na=False,
+        na_values={"target": [""]},
+    )
     srcs = pd.read_csv(CATALOGUE_DIR / "sources.csv", keep_default_na=False)
     srcs["simulated"] = srcs["simulated"].astype(str).str.lower() == "true"
     if indicators["indicator_id"].duplicated().any():
@@ -405,7 +419,8 @@ def _write_atomically(db: Path, tables: dict[str, pd.DataFrame], info: dict[str,
         try:
             for name, frame in tables.items():
                 con.register("frame_view", frame)
-                con.execute(f"CREATE TABLE {name} AS SELECT * FROM frame_view")  # names are ours, not user input
+                assert name.isidentifier(), name  # table names come from this module, never from input
+                con.execute(f"CREATE TABLE {name} AS SELECT * FROM frame_view")  # noqa: S608
                 con.unregister("frame_view")
             con.execute("CREATE TABLE build_info AS SELECT $built_at AS built_at, $schema AS schema_version", info)
             con.execute("CHECKPOINT")

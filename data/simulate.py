@@ -86,7 +86,9 @@ def spm_achievement(cov: pd.DataFrame, districts: pd.DataFrame) -> pd.DataFrame:
             parent = by_regency.reindex(districts["regency_code"]).to_numpy()
             rel = d_remote - pd.Series(d_remote).groupby(districts["regency_code"].to_numpy()).transform("mean").to_numpy()
             d_logit = parent - 0.4 * rel + d_effect + rng.normal(0.0, 0.08, len(districts))
-            rows.append(pd.DataFrame({"indicator_id": indicator, "region_code": districts["code"].to_numpy(), "year": year, "logit": d_logit}))
+            rows.append(
+                pd.DataFrame({"indicator_id": indicator, "region_code": districts["code"].to_numpy(), "year": year, "logit": d_logit})
+            )
     out = pd.concat(rows, ignore_index=True)
     out["value"] = np.round(100.0 * _sigmoid(out.pop("logit").to_numpy()), 1)
     return out
@@ -123,8 +125,17 @@ def complaint_indicators(table: pd.DataFrame, population: pd.Series) -> pd.DataF
     pop = population.reindex(total.index.get_level_values(0)).to_numpy()
     frames = [
         pd.DataFrame({"indicator_id": "lapor_per_100k", "value": np.round(total / pop * 1e5, 1), "numerator": total, "denominator": pop}),
-        pd.DataFrame({"indicator_id": "lapor_resolved_pct", "value": np.round(100 * resolved / total, 1), "numerator": resolved, "denominator": total}),
-        pd.DataFrame({"indicator_id": "lapor_days", "value": np.round(weighted_days / total, 1), "numerator": np.nan, "denominator": np.nan}),
+        pd.DataFrame(
+            {
+                "indicator_id": "lapor_resolved_pct",
+                "value": np.round(100 * resolved / total, 1),
+                "numerator": resolved,
+                "denominator": total,
+            }
+        ),
+        pd.DataFrame(
+            {"indicator_id": "lapor_days", "value": np.round(weighted_days / total, 1), "numerator": np.nan, "denominator": np.nan}
+        ),
     ]
     out = pd.concat(frames).reset_index()
     return out.dropna(subset=["value"])

@@ -147,8 +147,7 @@ class RegionIndex:
             if not same_region(name, self.regency_names[code]):
                 raise BuildError(
                     path,
-                    f"code {code} is {self.regency_names[code]} but the row names '{name}': "
-                    "a BPS code where a Kemendagri code belongs?",
+                    f"code {code} is {self.regency_names[code]} but the row names '{name}': a BPS code where a Kemendagri code belongs?",
                 )
 
     def check_bps(self, path: Path, kemendagri: pd.Series, bps: pd.Series) -> None:
@@ -236,9 +235,7 @@ def load_bps_2024(root: Path, idx: RegionIndex, key: str, columns: dict[str, str
 def load_idm_villages(root: Path, idx: RegionIndex) -> tuple[pd.DataFrame, pd.DataFrame]:
     """IDM 2024 per village: observations plus a status table (and villages with no polygon)."""
     path = root / FILES["idm_desa"]
-    frame = read_csv(
-        root, "idm_desa", ["year", "kode_desa", "kode_kec", "desa", "nilai_idm", "iks", "ike", "ikl", "status_idm"]
-    )
+    frame = read_csv(root, "idm_desa", ["year", "kode_desa", "kode_kec", "desa", "nilai_idm", "iks", "ike", "ikl", "status_idm"])
     code = frame["kode_desa"].str.strip()
     bad = code[~code.str.fullmatch(r"\d{10}")]
     if len(bad):
@@ -273,16 +270,16 @@ def load_idm_regencies(root: Path, idx: RegionIndex) -> pd.DataFrame:
     path = root / FILES["idm_kab"]
     counts = ["n_mandiri", "n_maju", "n_berkembang", "n_tertinggal", "n_sangat_tertinggal"]
     frame = read_csv(
-        root, "idm_kab", ["year", "kode_kemendagri", "kode_bps", "kabupaten", "n_desa", "mean_idm", "mean_iks", "mean_ike", "mean_ikl", *counts]
+        root,
+        "idm_kab",
+        ["year", "kode_kemendagri", "kode_bps", "kabupaten", "n_desa", "mean_idm", "mean_iks", "mean_ike", "mean_ikl", *counts],
     )
     idx.check_regency(path, frame["kode_kemendagri"], frame["kabupaten"])
     idx.check_bps(path, frame["kode_kemendagri"], frame["kode_bps"])
     frame = frame.assign(region_code=frame["kode_kemendagri"])
     obs = _melt(frame, {"mean_idm": "idm_score", "mean_iks": "idm_iks", "mean_ike": "idm_ike", "mean_ikl": "idm_ikl"}, path)
     n_desa = to_number(frame["n_desa"], path, "n_desa")
-    lagging = to_number(frame["n_tertinggal"], path, "n_tertinggal") + to_number(
-        frame["n_sangat_tertinggal"], path, "n_sangat_tertinggal"
-    )
+    lagging = to_number(frame["n_tertinggal"], path, "n_tertinggal") + to_number(frame["n_sangat_tertinggal"], path, "n_sangat_tertinggal")
     mandiri = to_number(frame["n_mandiri"], path, "n_mandiri")
     shares = []
     for indicator, numerator in (("idm_share_lagging", lagging), ("idm_share_mandiri", mandiri)):

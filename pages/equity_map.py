@@ -156,7 +156,13 @@ with side_col:
     bar.update_layout(
         height=max(300, 24 * len(shown) + 70),
         margin=dict(l=10, r=10, t=40, b=10),
-        yaxis=dict(autorange="reversed", automargin=True, tickfont=dict(size=13), categoryorder="array", categoryarray=[f"{int(r)}. {n}" for r, n in zip(shown["rank"], shown["name"], strict=True)]),
+        yaxis=dict(
+            autorange="reversed",
+            automargin=True,
+            tickfont=dict(size=13),
+            categoryorder="array",
+            categoryarray=[f"{int(r)}. {n}" for r, n in zip(shown["rank"], shown["name"], strict=True)],
+        ),
         legend=dict(orientation="h", yanchor="top", y=-0.08, x=0),
         xaxis=dict(title=dict(text=meta.unit), automargin=True, gridcolor="#e5e5e5"),
         title=dict(text=t("ranking_title", lang, n=min(_TOP_N, len(ranked))), font=dict(size=14)),
@@ -183,7 +189,10 @@ if selected is not None and selected in frame["code"].values:
         c1, c2, c3, c4 = st.columns(4)
         c1.metric(meta.unit, fmt_number(row["value"], lang, meta.decimals))
         c2.metric(t("rank", lang), t("rank_of", lang, rank=int(r["rank"]), n=len(ranked)))
-        c3.metric(t("group_mean", lang, group=label("region_types", row["region_type"], lang)), "—" if group_mean is None or group_mean.mean is None else fmt_number(group_mean.mean, lang, meta.decimals))
+        c3.metric(
+            t("group_mean", lang, group=label("region_types", row["region_type"], lang)),
+            "—" if group_mean is None or group_mean.mean is None else fmt_number(group_mean.mean, lang, meta.decimals),
+        )
         c4.metric(t("province_mean", lang, province=row["province"]), fmt_number(prov_rows["value"].mean(), lang, meta.decimals))
     if st.button(t("clear_selection", lang)):
         st.session_state.pop("selected_region", None)

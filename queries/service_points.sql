@@ -3,4 +3,5 @@ SELECT point_id, name, kind, status, detail, town, regency_code, lon, lat, coord
 FROM service_points
 WHERE list_contains($kinds, kind)
     AND ($include_closed OR status <> 'closed')
+    AND lon IS NOT NULL AND lat IS NOT NULL  -- a planned post may have no location yet
 ORDER BY kind, name

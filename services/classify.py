@@ -90,11 +90,8 @@ def ramp(k: int, direction: int, high_contrast: bool = False) -> list[str]:
     if k <= 0:
         return []
     name = _HIGH_CONTRAST_RAMP if high_contrast else (_WORSE_RAMP if direction != 0 else _NEUTRAL_RAMP)
-    if high_contrast:
-        # cividis runs dark-blue -> yellow; reverse it so dark still means worse
-        positions = [1.0 - p for p in _positions(k)]
-    else:
-        positions = _positions(k)
+    # cividis runs dark blue -> yellow; reverse it so dark still means worse
+    positions = [1.0 - p for p in _positions(k)] if high_contrast else _positions(k)
     colours = sample_colorscale(name, positions, colortype="rgb")
     # colours now run light -> dark (better -> worse). Ascending values are worse first when
     # higher is better, so flip for direction +1.

@@ -89,7 +89,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{shown} regions: {with_value} with data, {missing} without data, {na} not applicable",
     },
     "weighting_population": {"id": "Rata-rata tertimbang penduduk", "en": "Population-weighted mean"},
-    "weighting_denominator": {"id": "Rasio total (jumlah pembilang / jumlah penyebut)", "en": "Ratio of totals (sum of numerators / sum of denominators)"},
+    "weighting_denominator": {
+        "id": "Rasio total (jumlah pembilang / jumlah penyebut)",
+        "en": "Ratio of totals (sum of numerators / sum of denominators)",
+    },
     "weighting_none": {"id": "Rata-rata sederhana (tanpa bobot)", "en": "Simple (unweighted) mean"},
     "headline_help": {
         "id": "{weighting} dari {n} wilayah yang ditampilkan, dalam {unit}.",

@@ -151,7 +151,9 @@ def build_map(
         height=height,
         margin=dict(l=0, r=0, t=0, b=0),
         paper_bgcolor="rgba(0,0,0,0)",
-        legend=dict(title=dict(text=f"{escape(meta.unit)}"), yanchor="top", y=0.99, xanchor="left", x=0.0, bgcolor="rgba(255,255,255,0.85)"),
+        legend=dict(
+            title=dict(text=f"{escape(meta.unit)}"), yanchor="top", y=0.99, xanchor="left", x=0.0, bgcolor="rgba(255,255,255,0.85)"
+        ),
         hoverlabel=dict(align="left"),
         uirevision=f"{layer.level}",  # keep the user's zoom while values change
         clickmode="event+select",
@@ -226,7 +228,9 @@ def _points(points: pd.DataFrame, lang: str) -> go.Scattergeo:
         lon=points["lon"].to_numpy(),
         lat=points["lat"].to_numpy(),
         mode="markers",
-        marker=dict(size=11, color="#1f4e9c", symbol=[symbols.get(s, "circle") for s in points["status"]], line=dict(width=1.5, color="white")),
+        marker=dict(
+            size=11, color="#1f4e9c", symbol=[symbols.get(s, "circle") for s in points["status"]], line=dict(width=1.5, color="white")
+        ),
         hovertext=text,
         hoverinfo="text",
         name=t("plbn_points", lang),

@@ -7,7 +7,7 @@ Queries live one per file in ``queries/`` and are loaded by name; values are alw
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,7 @@ def connect(path: Path) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(str(path), read_only=True)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_query(name: str) -> str:
     """SQL text of ``queries/<name>.sql``. Only plain names: nothing from a URL becomes a path."""
     if not _QUERY_NAME.match(name):

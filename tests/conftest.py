@@ -1,0 +1,54 @@
+"""Shared fixtures: a warehouse built from a miniature source folder, and one from the real data."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from data import build
+from tests.fixture_data import write_sources
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get(build.SOURCE_ENV, ROOT.parent / "shared" / "data"))
+
+
+def build_into(src: Path, out: Path) -> Path:
+    """Build a warehouse from ``src`` into ``out`` (database and geometry), returning the db path."""
+    db, static = out / "warehouse.duckdb", out / "geo"
+    build.build(src, db, static, lambda _f, _m: None)
+    return db
+
+
+@pytest.fixture
+def env_paths(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> dict[str, Path]:
+    """Point the build at a fresh miniature source folder and a temporary output folder."""
+    src = write_sources(tmp_path / "shared")
+    paths = {"src": src, "db": tmp_path / "out" / "warehouse.duckdb", "static": tmp_path / "out" / "geo"}
+    monkeypatch.setenv(build.SOURCE_ENV, str(paths["src"]))
+    monkeypatch.setenv(build.DB_ENV, str(paths["db"]))
+    monkeypatch.setenv(build.STATIC_ENV, str(paths["static"]))
+    return paths
+
+
+@pytest.fixture(scope="session")
+def fixture_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    base = tmp_path_factory.mktemp("fixture")
+    return build_into(write_sources(base / "shared"), base / "out")
+
+
+@pytest.fixture(scope="session")
+def real_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The warehouse built from ../shared/data, as the dashboard uses it."""
+    assert SHARED.is_dir(), f"the shared data folder is missing: {SHARED}"
+    return build_into(SHARED, tmp_path_factory.mktemp("real"))
+
+
+@pytest.fixture
+def real_con(real_db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    con = duckdb.connect(str(real_db), read_only=True)
+    yield con
+    con.close()
