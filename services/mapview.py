@@ -104,7 +104,7 @@ def build_map(
     """One trace per class (so the legend shows bounds and counts), then no-data, not-applicable,
     province outlines and service points. ``frame`` comes from ``queries/map_values.sql``.
     """
-    fig = go.Figure()
+    fig = go.Figure(layout=dict(template="none"))  # Plotly's default template adds ~10 KB to every rerun
     with_value = frame[frame["status"] == "value"].copy()
     with_value["rank"] = rank_values(with_value["value"], meta.direction)
     n_ranked = len(with_value)
@@ -117,22 +117,36 @@ def build_map(
         colours = classify.ramp(classes.k, meta.direction, high_contrast)
         labels = class_labels(classes, meta, lang)
         with_value["class"] = classes.class_of
-        value_text = [fmt_number(v, lang, meta.decimals) for v in with_value["value"]]
-        rank_text = [t("rank_of", lang, rank=int(r), n=n_ranked) for r in with_value["rank"]]
-        group_text = [label("region_types", g, lang) for g in with_value["region_type"]]
-        with_value["hover"] = [
-            f"{escape(n)}|{v} {escape(meta.unit)}|{t('rank', lang)} {r}|{t('group', lang)}: {g}"
-            for n, v, r, g in zip(with_value["name"], value_text, rank_text, group_text, strict=True)
-        ]
+        with_value["value_text"] = [fmt_number(v, lang, meta.decimals) for v in with_value["value"]]
+        with_value["rank"] = with_value["rank"].astype(int)
+        # Per-region hover data is only name, value and rank: group, unit, source and year are the
+        # same for a whole trace and go into its template, which keeps a village map under 500 KB.
         for i in range(classes.k):
-            part = with_value[with_value["class"] == i]
-            fig.add_trace(_choropleth(part, layer, colours[i], labels[i], footer, thin, hover_parts=4))
+            in_class = with_value[with_value["class"] == i]
+            first = True
+            for group in ("kota", "kabupaten", "perbatasan"):
+                part = in_class[in_class["region_type"] == group]
+                if part.empty:
+                    continue
+                template = (
+                    "<b>%{customdata[0]}</b><br>%{customdata[1]} "
+                    + escape(meta.unit)
+                    + f"<br>{t('rank', lang)} "
+                    + t("rank_of", lang, rank="%{customdata[2]}", n=n_ranked)
+                    + f"<br>{t('group', lang)}: {label('region_types', group, lang)}"
+                )
+                data = part[["name", "value_text", "rank"]].to_numpy(dtype=object)
+                fig.add_trace(_choropleth(part["code"], data, layer, colours[i], labels[i], template + footer, thin, f"class{i}", first))
+                first = False
     for status, colour, key in (("missing", classify.NO_DATA_COLOUR, "no_data"), ("na", classify.NOT_APPLICABLE_COLOUR, "not_applicable")):
-        part = frame[frame["status"] == status].copy()
+        part = frame[frame["status"] == status]
         if part.empty:
             continue
-        part["hover"] = [f"{escape(n)}|{t(key, lang)}" for n in part["name"]]
-        fig.add_trace(_choropleth(part, layer, colour, f"{t(key, lang)} ({len(part)})", footer, thin, hover_parts=2))
+        template = f"<b>%{{customdata[0]}}</b><br>{t(key, lang)}"
+        data = part[["name"]].to_numpy(dtype=object)
+        fig.add_trace(
+            _choropleth(part["code"], data, layer, colour, f"{t(key, lang)} ({len(part)})", template + footer, thin, status, True)
+        )
     if outline is not None:
         fig.add_trace(_outline(outline))
     if selected is not None and (frame["code"] == selected).any():
@@ -171,19 +185,22 @@ def plotly_config(static_root: str) -> dict:
     }
 
 
-def _choropleth(part: pd.DataFrame, layer: MapLayer, colour: str, name: str, footer: str, line: float, hover_parts: int) -> go.Choropleth:
-    """A single-colour choropleth trace; hover text travels as one '|' separated string per region."""
-    split = part["hover"].str.split("|", expand=True).to_numpy()
-    template = "<b>%{customdata[0]}</b><br>" + "<br>".join(f"%{{customdata[{i}]}}" for i in range(1, hover_parts))
+def _choropleth(
+    codes: pd.Series, data: np.ndarray, layer: MapLayer, colour: str, name: str, template: str, line: float, group: str, show: bool
+) -> go.Choropleth:
+    """A single-colour choropleth trace. Names in ``data`` are escaped: they may come from uploads."""
+    data = data.copy()
+    data[:, 0] = [escape(str(n)) for n in data[:, 0]]
     return go.Choropleth(
         geojson=layer.url,
-        locations=part["code"].to_numpy(),
-        z=np.ones(len(part)),
-        customdata=split,
-        hovertemplate=template + footer + "<extra></extra>",
+        locations=codes.to_numpy(),
+        z=np.ones(len(codes), dtype=np.int8),  # one byte per region: the colour comes from the trace
+        customdata=data,
+        hovertemplate=template + "<extra></extra>",
+        legendgroup=group,
         colorscale=[[0, colour], [1, colour]],
         showscale=False,
-        showlegend=True,
+        showlegend=show,
         name=name,
         marker_line_color="white",
         marker_line_width=line,

@@ -7,6 +7,7 @@ and shows a friendly page, never a traceback, when a source file is missing or b
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +32,9 @@ _BUILD_STEPS = {
     "write_database": ("Menulis basis data", "Writing the database"),
     "done": ("Selesai", "Done"),
 }
-_state: dict[str, Any] = {"checked": False}
+_checked: dict[str, None] = {}  # database paths found current (or built) in this process
+_failed: dict[str, tuple[float, BuildError]] = {}  # failed builds, retried once the file may be fixed
+_RETRY_AFTER_S = 30.0  # a broken source is re-checked at most twice a minute, not on every click
 
 
 def language() -> str:
@@ -41,13 +44,20 @@ def language() -> str:
 def require_data() -> Path:
     """Path of a usable warehouse; builds it on first start. Stops the page with a message if none."""
     lang = language()
-    if not _state["checked"]:
-        with _BUILD_LOCK:
-            if not _state["checked"]:
-                _state["error"] = _build_with_progress(lang)
-                _state["checked"] = True
-    error: BuildError | None = _state.get("error")
     db = build.db_path()
+    key = str(db)
+    error = None
+    if key not in _checked:
+        with _BUILD_LOCK:
+            if key not in _checked:
+                failed_at, error = _failed.get(key, (0.0, None))
+                if error is None or time.monotonic() - failed_at > _RETRY_AFTER_S:
+                    error = _build_with_progress(lang)
+                if error is None:
+                    _checked[key] = None
+                    _failed.pop(key, None)
+                else:
+                    _failed[key] = (time.monotonic(), error)
     if error is not None:
         usable = db.is_file() and _opens(db)
         st.error(f"**{t('build_failed_title', lang)}**\n\n" + t("build_failed_body", lang, file=error.file, problem=error.problem))

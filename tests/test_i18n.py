@@ -1,0 +1,59 @@
+"""One catalogue, two languages, and locale number and date formats."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from services import i18n
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_every_string_exists_in_both_languages() -> None:
+    for key, texts in i18n.STRINGS.items():
+        assert set(texts) == set(i18n.LANGUAGES), key
+        assert all(texts[lang].strip() for lang in i18n.LANGUAGES), key
+    for name, vocabulary in i18n.VOCABULARIES.items():
+        for value, texts in vocabulary.items():
+            assert set(texts) == set(i18n.LANGUAGES), f"{name}.{value}"
+
+
+def test_every_key_used_in_the_code_exists() -> None:
+    used = set()
+    for path in [*ROOT.glob("pages/*.py"), *ROOT.glob("ui/**/*.py"), *ROOT.glob("services/*.py"), ROOT / "app.py"]:
+        used |= set(re.findall(r"\bt\(\s*\"([a-z0-9_]+)\"", path.read_text()))
+    missing = sorted(used - set(i18n.STRINGS))
+    assert not missing, missing
+
+
+def test_placeholders_agree_between_languages() -> None:
+    for key, texts in i18n.STRINGS.items():
+        assert set(re.findall(r"{(\w+)}", texts["id"])) == set(re.findall(r"{(\w+)}", texts["en"])), key
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "decimals", "expected"),
+    [
+        (1234.5, "id", 1, "1.234,5"),
+        (1234.5, "en", 1, "1,234.5"),
+        (1234567, "id", 0, "1.234.567"),
+        (None, "id", 1, "—"),
+        (float("nan"), "en", 2, "—"),
+    ],
+)
+def test_numbers(value, lang: str, decimals: int, expected: str) -> None:
+    assert i18n.fmt_number(value, lang, decimals) == expected
+
+
+def test_dates() -> None:
+    assert i18n.fmt_date(date(2026, 11, 23), "id") == "23 November 2026"
+    assert i18n.fmt_date(date(2026, 8, 17), "id") == "17 Agustus 2026"
+    assert i18n.fmt_date(date(2026, 8, 17), "en") == "17 August 2026"
+
+
+def test_unknown_language_falls_back_to_indonesian() -> None:
+    assert i18n.t("indicator", "<script>") == "Indikator"
