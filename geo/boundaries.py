@@ -152,6 +152,15 @@ def locate(points_lon: np.ndarray, points_lat: np.ndarray, gdf: gpd.GeoDataFrame
     return found
 
 
+def _repaired(rounded: shapely.Geometry, original: shapely.Geometry) -> shapely.Geometry:
+    """Repair a geometry that rounding made invalid; keep the unrounded one if repair fails."""
+    try:
+        fixed = _polygonal(shapely.make_valid(rounded, method="structure", keep_collapsed=False))
+    except shapely.errors.GEOSException:
+        return original
+    return fixed if not fixed.is_empty else original
+
+
 def simplify(gdf: gpd.GeoDataFrame, level: str) -> gpd.GeoDataFrame:
     """Simplify a level as a coverage so neighbours keep shared edges (no new gaps or slivers)."""
     tolerance = SIMPLIFY_TOLERANCE[level]
@@ -177,6 +186,15 @@ def feature_collection_json(gdf: gpd.GeoDataFrame) -> str:
     indicator, year and language, so the browser fetches it once.
     """
     geoms = shapely.transform(gdf.geometry.values, lambda xy: np.round(xy, _DECIMALS))
+    broken = ~shapely.is_valid(geoms)  # rounding can collapse a sliver hole to zero area
+    if broken.any():
+        geoms = geoms.copy()
+        originals = gdf.geometry.values[broken]
+        geoms[broken] = [_repaired(g, o) for g, o in zip(geoms[broken], originals, strict=True)]
+    # Plotly draws with d3-geo on the sphere, where a ring's direction says which side is inside:
+    # an exterior ring must run clockwise, or the polygon fills the whole globe except itself.
+    # Coverage simplification can flip a few rings, so every ring is oriented here.
+    geoms = shapely.orient_polygons(geoms, exterior_cw=True)
     parts = [
         '{"type":"Feature","id":' + json.dumps(code) + ',"properties":{},"geometry":' + shapely.to_geojson(g) + "}"
         for code, g in zip(gdf["code"], geoms, strict=True)

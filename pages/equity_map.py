@@ -113,6 +113,7 @@ with map_col:
 with side_col:
     weighting_text = t(f"weighting_{head.weighting}", lang)
     cols = st.columns(3)
+    na_groups = set(frame.loc[frame["status"] == "na", "region_type"])
     for col, group in zip(cols, ("kota", "kabupaten", "perbatasan"), strict=True):
         gm = head.means[group]
         col.metric(
@@ -120,6 +121,9 @@ with side_col:
             "—" if gm.mean is None else f"{fmt_number(gm.mean, lang, meta.decimals)}",
             help=t("headline_help", lang, n=gm.n, weighting=weighting_text, unit=meta.unit),
         )
+    for group in summary.GROUPS:
+        if head.means[group].mean is None and group in na_groups:
+            st.caption(f"{label('region_types', group, lang)}: {t('not_applicable', lang)}")
     if head.gap_city_border is not None:
         key = "gap_border_behind" if head.gap_city_border > 0 else "gap_border_ahead"
         if meta.direction == 0:
@@ -155,7 +159,7 @@ with side_col:
         )
     bar.update_layout(
         height=max(300, 24 * len(shown) + 70),
-        margin=dict(l=10, r=10, t=40, b=10),
+        margin=dict(l=10, r=10, t=70, b=10),
         yaxis=dict(
             autorange="reversed",
             automargin=True,
@@ -163,9 +167,9 @@ with side_col:
             categoryorder="array",
             categoryarray=[f"{int(r)}. {n}" for r, n in zip(shown["rank"], shown["name"], strict=True)],
         ),
-        legend=dict(orientation="h", yanchor="top", y=-0.08, x=0),
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0),
         xaxis=dict(title=dict(text=meta.unit), automargin=True, gridcolor="#e5e5e5"),
-        title=dict(text=t("ranking_title", lang, n=min(_TOP_N, len(ranked))), font=dict(size=14)),
+        title=dict(text=t("ranking_title", lang, n=min(_TOP_N, len(ranked))), font=dict(size=14), y=0.99, yanchor="top"),
         separators=",." if lang == "id" else ".,",
         plot_bgcolor="white",
     )

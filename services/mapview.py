@@ -163,10 +163,11 @@ def build_map(
     )
     fig.update_layout(
         height=height,
-        margin=dict(l=0, r=0, t=0, b=0),
+        margin=dict(l=0, r=0, t=0, b=70),
         paper_bgcolor="rgba(0,0,0,0)",
+        # Below the map, not over it: on a projector the legend must not hide the west coast.
         legend=dict(
-            title=dict(text=f"{escape(meta.unit)}"), yanchor="top", y=0.99, xanchor="left", x=0.0, bgcolor="rgba(255,255,255,0.85)"
+            title=dict(text=f"{escape(meta.unit)}"), orientation="h", yanchor="top", y=0.0, xanchor="left", x=0.0, font=dict(size=13)
         ),
         hoverlabel=dict(align="left"),
         uirevision=f"{layer.level}",  # keep the user's zoom while values change

@@ -1,0 +1,136 @@
+"""Pages as a user meets them, through Streamlit's AppTest (no browser)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from data import build
+from services import i18n
+from tests.conftest import ROOT, SHARED
+
+TIMEOUT = 120
+
+
+@pytest.fixture
+def real_env(real_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv(build.SOURCE_ENV, str(SHARED))
+    monkeypatch.setenv(build.DB_ENV, str(real_db))
+    monkeypatch.setenv(build.STATIC_ENV, str(real_db.parent / "geo"))
+    return real_db
+
+
+def _app(**params: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at
+
+
+def _charts(at: AppTest) -> list[dict]:
+    return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+
+
+def _text(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [t.value for t in at.title]
+    parts += [e.value for e in at.error] + [i.value for i in at.info] + [w.value for w in at.warning]
+    return "\n".join(str(p) for p in parts)
+
+
+def test_overview_opens_on_the_real_regency_map_in_indonesian(real_env: Path) -> None:
+    at = _app().run()
+    assert not at.exception
+    assert at.title[0].value == "Di mana layanan dasar tertinggal?"
+    charts = _charts(at)
+    choropleths = [tr for tr in charts[0]["data"] if tr["type"] == "choropleth" and tr.get("name") != "provinsi"]
+    assert sum(len(tr["locations"]) for tr in choropleths) == 56
+    assert all(isinstance(tr["geojson"], str) and tr["geojson"].startswith("/app/static/geo/kabupaten.") for tr in choropleths)
+    text = _text(at)
+    assert "Akses listrik rumah tangga" in text and "2019" in text and "INDO-DAPOER" in text
+    assert [m.label for m in at.metric][:3] == ["Kota", "Kab. lain", "Perbatasan"]
+
+
+def test_english_from_the_link(real_env: Path) -> None:
+    at = _app(lang="en").run()
+    assert not at.exception
+    assert at.title[0].value == "Where do basic services fall short?"
+    assert "Household electricity access" in _text(at)
+
+
+def test_hostile_language_parameter_is_ignored(real_env: Path) -> None:
+    at = _app(lang="<script>alert(1)</script>").run()
+    assert not at.exception
+    assert at.title[0].value == "Di mana layanan dasar tertinggal?"
+
+
+def test_region_type_filter_limits_the_map(real_env: Path) -> None:
+    at = _app().run()
+    at.multiselect(key="types").set_value(["perbatasan"]).run()
+    assert not at.exception
+    data = _charts(at)[0]["data"]
+    drawn = sum(len(tr["locations"]) for tr in data if tr["type"] == "choropleth" and tr.get("name") not in ("provinsi", "selected"))
+    assert drawn == 8
+
+
+def test_simulated_indicator_is_labelled(real_env: Path) -> None:
+    at = _app().run()
+    at.selectbox(key="ind").set_value("spm_kesehatan").run()
+    assert not at.exception
+    assert any("Data simulasi" in w.value for w in at.warning)
+    assert "Data simulasi" in _charts(at)[0]["data"][0]["hovertemplate"]
+
+
+def test_village_level_idm_draws_every_village_and_marks_kelurahan(real_env: Path) -> None:
+    at = _app().run()
+    at.selectbox(key="ind").set_value("idm_score").run()
+    at.radio(key="lvl").set_value("desa").run()
+    assert not at.exception
+    data = _charts(at)[0]["data"]
+    located = sum(len(tr["locations"]) for tr in data if tr["type"] == "choropleth" and tr.get("name") not in ("provinsi", "selected"))
+    assert located == 7229
+    assert any(tr.get("name", "").startswith("Tidak berlaku") for tr in data)
+
+
+@pytest.mark.parametrize("level", ["kabupaten", "kecamatan", "desa"])
+def test_every_indicator_at_every_level_gives_a_map_or_a_clear_message(real_env: Path, level: str) -> None:
+    """Walk every indicator a user can pick, at this level where offered, on its latest year."""
+    at = _app().run()
+    n_options = len(at.selectbox(key="ind").options)
+    assert n_options > 40
+    visited = 0
+    for index in range(n_options):
+        at.selectbox(key="ind").select_index(index).run()
+        label = at.selectbox(key="ind").value
+        if i18n.label("levels", level, "id") not in at.radio(key="lvl").options:
+            continue
+        at.radio(key="lvl").set_value(level).run()
+        assert at.radio(key="lvl").value == level
+        visited += 1
+        assert not at.exception, label
+        assert _charts(at) or any("Tidak ada data" in i.value for i in at.info), label
+    assert visited > 0
+
+
+def test_about_page_lists_sources_and_groups(real_env: Path) -> None:
+    at = _app().run()
+    at.switch_page(str(ROOT / "pages" / "about_data.py")).run()
+    assert not at.exception
+    frames = at.dataframe
+    assert len(frames) == 2
+    groups = frames[1].value
+    assert len(groups) == 56
+    assert "© 2024 Cahya DSN" in _text(at)
+
+
+def test_missing_source_data_shows_a_friendly_page(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv(build.SOURCE_ENV, str(tmp_path / "nowhere"))
+    monkeypatch.setenv(build.DB_ENV, str(tmp_path / "out" / "w.duckdb"))
+    monkeypatch.setenv(build.STATIC_ENV, str(tmp_path / "out" / "geo"))
+    at = _app().run()
+    assert not at.exception
+    text = _text(at)
+    assert "Data belum dapat disiapkan" in text and "EQUITY_SOURCE_DIR" in text
+    assert "Traceback" not in text
