@@ -7,7 +7,7 @@ from datetime import datetime
 import streamlit as st
 
 from services.i18n import fmt_date, fmt_number, label, t
-from ui.context import language, query, require_data
+from ui.context import language, reference, require_data
 
 lang = language()
 require_data()
@@ -16,7 +16,7 @@ st.title(t("about_title", lang))
 st.markdown(t("about_intro", lang))
 
 st.header(t("sources_heading", lang))
-srcs = query("sources")
+srcs = reference("sources")
 table = srcs.assign(
     kind=[t("simulated_mark", lang) if s else t("real_mark", lang) for s in srcs["simulated"]],
     citation=srcs["citation_id"] if lang == "id" else srcs["citation_en"],
@@ -37,7 +37,7 @@ st.dataframe(
 
 st.header(t("groups_heading", lang))
 st.markdown(t("groups_intro", lang))
-groups = query("region_groups")
+groups = reference("region_groups")
 st.dataframe(
     groups.assign(
         group=[label("region_types", g, lang) for g in groups["region_type"]],
@@ -62,7 +62,7 @@ st.markdown(
     "- Batas wilayah / boundaries: © 2024 Cahya DSN, github.com/cahyadsn/wilayah_boundaries (MIT)\n"
     "- World Bank INDO-DAPOER (CC BY 4.0) · BPS · Kemendes PDTT / Satu Data Indonesia"
 )
-info = query("build_info")
+info = reference("build_info")
 if not info.empty:
     built = datetime.fromisoformat(str(info.iloc[0]["built_at"]))
     st.caption(t("built_at", lang, when=fmt_date(built.date(), lang)))

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
 import streamlit as st
 
-from services import catalogue, classify, mapview, summary
+from services import catalogue, classify, mapview, ranking, summary
 from services.i18n import fmt_number, label, t
-from ui.context import language, query, require_data, static_root, static_url
-
-_TOP_N = 10  # bars at each end of the ranking: readable on a projector
-_GROUP_COLOURS = {"kota": "#0072B2", "kabupaten": "#8c8c8c", "perbatasan": "#D55E00"}  # Okabe-Ito
+from ui.context import language, query, reference, require_data, static_root, static_url
 
 
 def _coerce(key: str, options: list, default) -> None:
@@ -21,19 +17,20 @@ def _coerce(key: str, options: list, default) -> None:
 
 lang = language()
 require_data()
-cat = query("indicator_catalogue")
+cat = reference("indicator_catalogue")
 ids = catalogue.indicator_ids(cat)
 
 with st.sidebar:
     _coerce("ind", ids, catalogue.DEFAULT_INDICATOR)
-    indicator = st.selectbox(t("indicator", lang), ids, key="ind", format_func=lambda i: catalogue.indicator_label(cat, i, lang))
+    indicator_labels = catalogue.indicator_labels(cat, lang)
+    indicator = st.selectbox(t("indicator", lang), ids, key="ind", format_func=indicator_labels.__getitem__)
     levels = catalogue.levels_for(cat, indicator)
     _coerce("lvl", levels, "kabupaten")
     level = st.radio(t("level", lang), levels, key="lvl", format_func=lambda v: label("levels", v, lang), horizontal=True)
     years = catalogue.years_for(cat, indicator, level)
     _coerce("yr", years, years[-1] if years else None)
     year = st.selectbox(t("year", lang), years, key="yr")
-    provinces = query("provinces")
+    provinces = reference("provinces")
     prov_options = ["all", *provinces["code"]]
     prov_names = dict(zip(provinces["code"], provinces["name"], strict=True))
     _coerce("prov", prov_options, "all")
@@ -69,7 +66,7 @@ if frame.empty or not (frame["status"] == "value").any():
     st.info(t("no_data_for_choice", lang, indicator=meta.name, level=label("levels", level, lang), year=year))
     st.stop()
 
-assets = query("geo_assets").set_index("level")["file_name"]
+assets = reference("geo_assets").set_index("level")["file_name"]
 layer = mapview.MapLayer(static_url(assets[level]), level)
 outline = mapview.MapLayer(static_url(assets["provinsi"]), "provinsi")
 plbn = query("service_points", kinds=["plbn"], include_closed=False)
@@ -132,47 +129,8 @@ with side_col:
         st.markdown(t(key, lang, gap=fmt_number(abs(head.gap_city_border), lang, meta.decimals), unit=gap_unit))
     st.caption(weighting_text + (f" · ⚠ {t('simulated_mark', lang)}" if meta.simulated else ""))
 
-    ranked = frame[frame["status"] == "value"].copy()
-    ranked["rank"] = mapview.rank_values(ranked["value"], meta.direction)
-    ranked = ranked.sort_values("rank")
-    shown = ranked if len(ranked) <= 2 * _TOP_N else ranked.iloc[list(range(_TOP_N)) + list(range(len(ranked) - _TOP_N, len(ranked)))]
-    if selected is not None and selected in ranked["code"].values and selected not in shown["code"].values:
-        shown = ranked[ranked["code"].isin([*shown["code"], selected])]
-    # A dot plot, not bars: values cluster far from zero (e.g. 83–100 %), and dots need no zero baseline.
-    bar = go.Figure()
-    for group in summary.GROUPS:  # one trace per group, so the chart carries its own colour legend
-        part = shown[shown["region_type"] == group]
-        bar.add_trace(
-            go.Scatter(
-                x=part["value"],
-                y=[f"{int(r)}. {n}" for r, n in zip(part["rank"], part["name"], strict=True)],
-                mode="markers",
-                name=label("region_types", group, lang),
-                marker=dict(
-                    size=[16 if c == selected else 11 for c in part["code"]],
-                    color=_GROUP_COLOURS[group],
-                    line=dict(width=[3 if c == selected else 0 for c in part["code"]], color="#0b3d91"),
-                ),
-                customdata=[fmt_number(v, lang, meta.decimals) for v in part["value"]],
-                hovertemplate="%{y}<br>%{customdata} " + meta.unit + f"<br>{label('region_types', group, lang)}<extra></extra>",
-            )
-        )
-    bar.update_layout(
-        height=max(300, 24 * len(shown) + 70),
-        margin=dict(l=10, r=10, t=70, b=10),
-        yaxis=dict(
-            autorange="reversed",
-            automargin=True,
-            tickfont=dict(size=13),
-            categoryorder="array",
-            categoryarray=[f"{int(r)}. {n}" for r, n in zip(shown["rank"], shown["name"], strict=True)],
-        ),
-        legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0),
-        xaxis=dict(title=dict(text=meta.unit), automargin=True, gridcolor="#e5e5e5"),
-        title=dict(text=t("ranking_title", lang, n=min(_TOP_N, len(ranked))), font=dict(size=14), y=0.99, yanchor="top"),
-        separators=",." if lang == "id" else ".,",
-        plot_bgcolor="white",
-    )
+    ranked = ranking.ranked(frame, meta.direction)
+    bar = ranking.figure(ranking.top_and_bottom(ranked, selected), len(ranked), meta, lang, selected)
     st.plotly_chart(bar, theme=None, config={"displaylogo": False})
 
 # A click on the map selects a region; the side panel shows where it stands.

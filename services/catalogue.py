@@ -23,12 +23,13 @@ def row(cat: pd.DataFrame, indicator: str) -> pd.Series:
     return cat[cat["indicator_id"] == indicator].iloc[0]
 
 
-def indicator_label(cat: pd.DataFrame, indicator: str, lang: str) -> str:
-    """``SPM Pendidikan › APM SD``; simulated ones say so at the front."""
-    r = row(cat, indicator)
-    name = r["name_id"] if lang == "id" else r["name_en"]
-    text = f"{label('sectors', r['sector'], lang)} › {name}"
-    return f"⚠ {t('simulated_mark', lang)} · {text}" if bool(r["simulated"]) else text
+def indicator_labels(cat: pd.DataFrame, lang: str) -> dict[str, str]:
+    """``SPM Pendidikan › APM SD`` per indicator; simulated ones say so at the front."""
+    labels = {}
+    for r in cat.drop_duplicates("indicator_id").itertuples():
+        text = f"{label('sectors', r.sector, lang)} › {r.name_id if lang == 'id' else r.name_en}"
+        labels[r.indicator_id] = f"⚠ {t('simulated_mark', lang)} · {text}" if bool(r.simulated) else text
+    return labels
 
 
 def levels_for(cat: pd.DataFrame, indicator: str) -> list[str]:

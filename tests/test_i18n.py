@@ -7,6 +7,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from babel.numbers import format_decimal
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from services import i18n
 
@@ -57,3 +60,16 @@ def test_dates() -> None:
 
 def test_unknown_language_falls_back_to_indonesian() -> None:
     assert i18n.t("indicator", "<script>") == "Indikator"
+
+
+@given(st.floats(min_value=-1e12, max_value=1e12, allow_nan=False), st.integers(0, 4), st.sampled_from(["id", "en"]))
+def test_fast_number_format_agrees_with_babel(value: float, decimals: int, lang: str) -> None:
+    assume(round(value, decimals) != 0)  # Babel writes "-0"; we write "0" (tested below)
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    expected = format_decimal(round(value, decimals), format=pattern, locale={"id": "id_ID", "en": "en_GB"}[lang])
+    assert i18n.fmt_number(round(value, decimals), lang, decimals) == expected.replace("\\u2212", "-")
+
+
+def test_negative_zero_is_plain_zero() -> None:
+    assert i18n.fmt_number(-0.0, "id", 1) == "0,0"
+    assert i18n.fmt_number(-0.04, "en", 1) == "0.0"

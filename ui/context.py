@@ -113,14 +113,26 @@ def connection() -> duckdb.DuckDBPyConnection:
 
 
 def query(name: str, **params: Any) -> pd.DataFrame:
-    """Run a named query, cached per database version and parameter values."""
+    """Run a named query that depends on the user's choices, cached per database version and values."""
     db = build.db_path()
     return _cached_query(name, str(db), db.stat().st_mtime, tuple(sorted(params.items(), key=lambda kv: kv[0])))
 
 
+def reference(name: str) -> pd.DataFrame:
+    """A parameterless reference query (catalogue, provinces, geometry files): cached per database version."""
+    db = build.db_path()
+    return _cached_reference(name, str(db), db.stat().st_mtime)
+
+
+# Bounded caches: at most this many distinct choices are kept per process, and for an hour.
 @st.cache_data(show_spinner=False, max_entries=512, ttl=3600)
 def _cached_query(name: str, path: str, stamp: float, params: tuple) -> pd.DataFrame:
     return warehouse.run(_connect(path, stamp), name, **dict(params))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _cached_reference(name: str, path: str, stamp: float) -> pd.DataFrame:
+    return warehouse.run(_connect(path, stamp), name)
 
 
 def static_root() -> str:
