@@ -62,7 +62,8 @@ def test_unknown_language_falls_back_to_indonesian() -> None:
     assert i18n.t("indicator", "<script>") == "Indikator"
 
 
-@given(st.floats(min_value=-1e12, max_value=1e12, allow_nan=False), st.integers(0, 4), st.sampled_from(["id", "en"]))
+# within float precision for 4 decimals (the largest figure, GRDP in IDR million, is ~1e8)
+@given(st.floats(min_value=-1e9, max_value=1e9, allow_nan=False), st.integers(0, 4), st.sampled_from(["id", "en"]))
 def test_fast_number_format_agrees_with_babel(value: float, decimals: int, lang: str) -> None:
     assume(round(value, decimals) != 0)  # Babel writes "-0"; we write "0" (tested below)
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")

@@ -1,0 +1,31 @@
+"""Strings of the app frame shared by every page (navigation, data build, errors)."""
+
+STRINGS: dict[str, dict[str, str]] = {
+    "app_title": {"id": "Pemerataan Layanan Publik Kalimantan", "en": "Kalimantan Public-Service Equity"},
+    "language": {"id": "Bahasa", "en": "Language"},
+    "unexpected_error": {
+        "id": "Maaf, tampilan ini gagal dimuat. Coba pilihan lain atau muat ulang halaman; rinciannya tercatat di log server.",
+        "en": "Sorry, this view failed to load. Try another choice or reload the page; the details are in the server log.",
+    },
+    "nav_overview": {"id": "Peta pemerataan", "en": "Equity map"},
+    "nav_about": {"id": "Tentang data", "en": "About the data"},
+    "building_data": {
+        "id": "Menyiapkan data untuk pertama kali (sekitar setengah menit)…",
+        "en": "Preparing the data for the first time (about half a minute)…",
+    },
+    "build_failed_title": {"id": "Data belum dapat disiapkan", "en": "The data could not be prepared"},
+    "build_failed_body": {
+        "id": "Berkas sumber **{file}** bermasalah: {problem}.",
+        "en": "Source file **{file}** has a problem: {problem}.",
+    },
+    "build_failed_fix": {
+        "id": "Cara memperbaiki: pastikan folder data bersama ada di `{src}` (atau atur variabel lingkungan "
+        "`EQUITY_SOURCE_DIR`), kembalikan berkas yang hilang atau rusak, lalu muat ulang halaman ini.",
+        "en": "How to fix it: make sure the shared data folder is at `{src}` (or set the `EQUITY_SOURCE_DIR` "
+        "environment variable), restore the missing or broken file, then reload this page.",
+    },
+    "build_failed_previous": {
+        "id": "Dasbor memakai data versi sebelumnya yang masih utuh.",
+        "en": "The dashboard is using the previous, intact version of the data.",
+    },
+}
