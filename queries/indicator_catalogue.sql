@@ -1,4 +1,5 @@
 -- One row per indicator and level that has data: metadata, source citation, years and coverage.
+-- test-params: {}
 WITH coverage AS (
     SELECT
         o.indicator_id,

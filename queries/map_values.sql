@@ -1,5 +1,6 @@
 -- Every region of one level with its value for one indicator and year.
 -- Regions without a value stay in the result: status says 'missing' (no data) or 'na' (not applicable).
+-- test-params: {"indicator": "wb_electricity_access", "year": 2019, "level": "kabupaten", "province": null, "region_types": ["kota", "kabupaten", "perbatasan"]}
 SELECT
     r.code,
     r.name,

@@ -12,6 +12,8 @@ import pytest
 from data import build
 from tests.fixture_data import write_sources
 
+pytest_plugins = ["tests.browser_support"]  # the live-server and chromium fixtures
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get(build.SOURCE_ENV, ROOT.parent / "shared" / "data"))
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import duckdb
@@ -10,29 +12,25 @@ import pytest
 from services import warehouse
 
 GROUPS = ["kota", "kabupaten", "perbatasan"]
-PARAMS = {
-    "build_info": {},
-    "geo_assets": {},
-    "indicator_catalogue": {},
-    "map_values": {"indicator": "wb_electricity_access", "year": 2019, "level": "kabupaten", "province": None, "region_types": GROUPS},
-    "population_nearest": {"year": 2012},
-    "provinces": {},
-    "region_groups": {},
-    "service_points": {"kinds": ["plbn", "kanim", "ulp"], "include_closed": False},
-    "sources": {},
-}
+QUERIES = sorted(warehouse.QUERY_DIR.glob("*.sql"))
+
+
+def _params(path: Path) -> dict:
+    """Each query file states the values it is tested with: ``-- test-params: {json}``."""
+    match = re.search(r"^-- test-params: (.*)$", path.read_text(), flags=re.MULTILINE)
+    assert match, f"{path.name} has no '-- test-params:' line"
+    return json.loads(match.group(1))
+
+
 RULES = sorted((Path(__file__).parent / "rules").glob("*.sql"))
 
 
-def test_every_query_file_has_a_test() -> None:
-    assert set(warehouse.query_names()) == set(PARAMS)
-
-
-@pytest.mark.parametrize("name", sorted(PARAMS))
-def test_query_runs_on_fixture(fixture_db: Path, name: str) -> None:
+@pytest.mark.parametrize("path", QUERIES, ids=lambda p: p.stem)
+def test_query_runs_on_fixture(fixture_db: Path, path: Path) -> None:
+    """Every query file runs, with the values it declares, and returns rows from the fixture."""
     con = warehouse.connect(fixture_db)
-    result = warehouse.run(con, name, **PARAMS[name])
-    assert not result.empty, name
+    result = warehouse.run(con, path.stem, **_params(path))
+    assert not result.empty, path.stem
 
 
 def test_map_values_keeps_regions_without_data(fixture_db: Path) -> None:
