@@ -29,7 +29,7 @@ import pandas as pd
 
 from data import points, simulate, sources
 from data.errors import BuildError
-from geo import boundaries
+from geo import border, boundaries
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUE_DIR = Path(__file__).resolve().parent / "catalogue"
@@ -368,6 +368,7 @@ def build(src: Path, db: Path, static: Path, progress: Progress) -> BuildResult:
 
     progress(0.75, "write_geometry")
     assets = [boundaries.write_asset(levels[level], level, static) for level in boundaries.LEVELS]
+    assets.append(boundaries.write_asset(border.border_band(levels["kabupaten"]), "perbatasan", static))
     geo_assets = pd.DataFrame([a.__dict__ for a in assets])
 
     progress(0.85, "write_database")

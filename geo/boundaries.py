@@ -36,7 +36,7 @@ _AREA_CRS = "EPSG:6933"
 # Coverage simplification tolerance in degrees per level. Upstream regency/district polygons are
 # already light (~14k/30k vertices in all); villages carry 800k vertices, 0.002° (~220 m) is
 # below one screen pixel for a Kalimantan-wide map on a 1920 px projector.
-SIMPLIFY_TOLERANCE = {"provinsi": 0.0, "kabupaten": 0.0, "kecamatan": 0.0, "desa": 0.002}
+SIMPLIFY_TOLERANCE = {"provinsi": 0.0, "kabupaten": 0.0, "kecamatan": 0.0, "desa": 0.002, "perbatasan": 0.0}
 # 4 decimals of a degree ~ 11 m: far finer than the simplification, and it shortens the JSON.
 _DECIMALS = 4
 _GEOD = Geod(ellps="WGS84")

@@ -69,6 +69,7 @@ if frame.empty or not (frame["status"] == "value").any():
 assets = reference("geo_assets").set_index("level")["file_name"]
 layer = mapview.MapLayer(static_url(assets[level]), level)
 outline = mapview.MapLayer(static_url(assets["provinsi"]), "provinsi")
+border = mapview.MapLayer(static_url(assets["perbatasan"]), "perbatasan")
 plbn = query("service_points", kinds=["plbn"], include_closed=False)
 bbox = mapview.KALIMANTAN_BBOX
 if province != "all":
@@ -85,7 +86,7 @@ head = summary.headline(frame, meta_row["aggregate"], meta.direction, level, pop
 map_col, side_col = st.columns([3, 2], gap="medium")
 with map_col:
     fig = mapview.build_map(
-        frame, meta, int(year), lang, layer, scheme=scheme, k=k, outline=outline, points=plbn, bbox=bbox, selected=selected
+        frame, meta, int(year), lang, layer, scheme=scheme, k=k, outline=outline, border=border, points=plbn, bbox=bbox, selected=selected
     )
     event = st.plotly_chart(
         fig,
@@ -145,17 +146,22 @@ if selected is not None and selected in frame["code"].values:
     if row["status"] != "value":
         st.write(t("not_applicable" if row["status"] == "na" else "no_data", lang))
     else:
-        r = ranked.set_index("code").loc[selected]
-        group_mean = head.means.get(row["region_type"])
-        prov_rows = ranked[ranked["prov_code"] == row["prov_code"]]
+        rank = int(ranked.set_index("code").loc[selected, "rank"])
+        in_province = (ranked["prov_code"] == row["prov_code"]).to_numpy()
+        province_mean = summary.mean_where(ranked, in_province, head.weighting, population)
+        group_mean = head.means[row["region_type"]].mean
         c1, c2, c3, c4 = st.columns(4)
         c1.metric(meta.unit, fmt_number(row["value"], lang, meta.decimals))
-        c2.metric(t("rank", lang), t("rank_of", lang, rank=int(r["rank"]), n=len(ranked)))
+        c2.metric(t("rank", lang), t("rank_of", lang, rank=rank, n=len(ranked)))
         c3.metric(
             t("group_mean", lang, group=label("region_types", row["region_type"], lang)),
-            "—" if group_mean is None or group_mean.mean is None else fmt_number(group_mean.mean, lang, meta.decimals),
+            "—" if group_mean is None else fmt_number(group_mean, lang, meta.decimals),
         )
-        c4.metric(t("province_mean", lang, province=row["province"]), fmt_number(prov_rows["value"].mean(), lang, meta.decimals))
-    if st.button(t("clear_selection", lang)):
+        c4.metric(
+            t("province_mean", lang, province=row["province"]),
+            "—" if province_mean is None else fmt_number(province_mean, lang, meta.decimals),
+        )
+        st.caption(weighting_text)
+    if st.button(t("clear_selection", lang), key="clear_selected"):
         st.session_state.pop("selected_region", None)
         st.rerun()

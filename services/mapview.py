@@ -20,6 +20,7 @@ from services.i18n import fmt_number, label, t
 
 KALIMANTAN_BBOX = (108.5, -4.3, 119.3, 4.5)  # lon/lat extent of the five provinces
 _OUTLINE = "#3b3b3b"
+_BORDER = "#5b2a86"  # deep purple: apart from the yellow–red classes and the grey outlines
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ def build_map(
     scheme: str = classify.DEFAULT_SCHEME,
     k: int = classify.DEFAULT_K,
     outline: MapLayer | None = None,
+    border: MapLayer | None = None,
     points: pd.DataFrame | None = None,
     bbox: tuple[float, float, float, float] = KALIMANTAN_BBOX,
     selected: str | None = None,
@@ -145,6 +147,8 @@ def build_map(
         )
     if outline is not None:
         traces.append(_outline(outline))
+    if border is not None:
+        traces.append(_border(border, lang))
     if selected is not None and (frame["code"] == selected).any():
         traces.append(_highlight(selected, layer))
     if points is not None and not points.empty:
@@ -160,11 +164,19 @@ def build_map(
             bgcolor="rgba(0,0,0,0)",
         ),
         height=height,
-        margin=dict(l=0, r=0, t=0, b=70),
+        margin=dict(l=0, r=0, t=0, b=110),
         paper_bgcolor="rgba(0,0,0,0)",
         # Below the map, not over it: on a projector the legend must not hide the west coast.
         legend=dict(
-            title=dict(text=f"{escape(meta.unit)}"), orientation="h", yanchor="top", y=0.0, xanchor="left", x=0.0, font=dict(size=13)
+            title=dict(text=f"{escape(meta.unit)}", side="top"),
+            orientation="h",
+            yanchor="top",
+            y=0.0,
+            xanchor="left",
+            x=0.0,
+            font=dict(size=13),
+            entrywidth=0.33,  # three entries a row: a tidy grid that never runs off the right edge
+            entrywidthmode="fraction",
         ),
         hoverlabel=dict(align="left"),
         uirevision=f"{layer.level}",  # keep the user's zoom while values change
@@ -221,6 +233,22 @@ def _outline(outline: MapLayer) -> dict:
         hoverinfo="skip",
         marker=dict(line=dict(color=_OUTLINE, width=2.0)),
         name="provinsi",
+    )
+
+
+def _border(border: MapLayer, lang: str) -> dict:
+    """The land border with Malaysia: a thin band from its own static file, drawn dark."""
+    return dict(
+        type="choropleth",
+        geojson=border.url,
+        locations=["MYS"],
+        z=[1],
+        colorscale=[[0, _BORDER], [1, _BORDER]],
+        showscale=False,
+        showlegend=True,
+        hoverinfo="skip",
+        marker=dict(line=dict(width=0)),
+        name=t("international_border", lang),
     )
 
 

@@ -55,16 +55,26 @@ def weighted_mean(values: np.ndarray, weights: np.ndarray | None) -> float | Non
     return float(values[keep].mean())
 
 
+def weights_for(rows: pd.DataFrame, weighting: str, population: pd.Series | None) -> np.ndarray | None:
+    """Weights per row for a weighting scheme (None: plain mean)."""
+    if weighting == "population" and population is not None:
+        return rows["regency_code"].map(population).to_numpy(dtype=float)
+    if weighting == "denominator":
+        return rows["denominator"].to_numpy(dtype=float)
+    return None
+
+
+def mean_where(rows: pd.DataFrame, mask: np.ndarray, weighting: str, population: pd.Series | None) -> float | None:
+    """The default summary (see module doc) of the rows selected by ``mask``."""
+    weights = weights_for(rows, weighting, population)
+    return weighted_mean(rows["value"].to_numpy()[mask], None if weights is None else weights[mask])
+
+
 def headline(frame: pd.DataFrame, aggregate: str, direction: int, level: str, population: pd.Series | None) -> Headline:
     """Group means over the regions shown (rows with status 'value'), and the city–border gap."""
     rows = frame[frame["status"] == "value"]
     weighting = weighting_for(aggregate, level, population is not None and not population.empty)
-    if weighting == "population":
-        weights = rows["regency_code"].map(population).to_numpy(dtype=float)
-    elif weighting == "denominator":
-        weights = rows["denominator"].to_numpy(dtype=float)
-    else:
-        weights = None
+    weights = weights_for(rows, weighting, population)
     means = {}
     for group in GROUPS:
         mask = (rows["region_type"] == group).to_numpy()

@@ -10,11 +10,12 @@ import pytest
 from tests.browser_support import Page
 
 pytestmark = pytest.mark.browser
+BORDER_FILL = "rgb(91, 42, 134)"  # the land border band, drawn from its own file
 
 
 def _coloured(fills: list[str]) -> list[str]:
     """Fills of polygons painted with a class colour (not transparent outlines, not grey no-data)."""
-    return [f for f in fills if f not in ("none", "rgba(0, 0, 0, 0)", "rgb(189, 189, 189)", "rgb(214, 228, 240)")]
+    return [f for f in fills if f not in ("none", "rgba(0, 0, 0, 0)", "rgb(189, 189, 189)", "rgb(214, 228, 240)", BORDER_FILL)]
 
 
 def test_regency_map_draws_all_56_with_data_and_stays_offline(server: str, browser) -> None:
@@ -26,6 +27,11 @@ def test_regency_map_draws_all_56_with_data_and_stays_offline(server: str, brows
     assert len(set(coloured)) == 5  # five classes by default
     assert tab.page.get_by_text("Akses listrik rumah tangga").first.is_visible()
     tab.shot("overview_id")
+    # a click on a regency selects it: the panel below the map names it
+    tab.page.locator(".js-plotly-plot .choroplethlocation").nth(10).click(force=True)
+    tab.page.get_by_role("button", name="Hapus pilihan wilayah").wait_for(timeout=60_000)
+    assert tab.page.locator("h3").filter(has_text="Kabupaten").count() + tab.page.locator("h3").filter(has_text="Kota").count() >= 1
+    tab.shot("overview_selected_id")
     assert tab.foreign_hosts() == set(), "the page fetched from another host"
 
 
@@ -35,7 +41,7 @@ def test_switching_indicator_and_level_recolours_and_draws_villages(server: str,
     tab.wait_for_map(56)
     before = tab.fills()
     tab.choose("Indicator", "Village development (IDM) › Village Development Index (IDM)")
-    tab.page.wait_for_function("() => document.body.innerText.includes('Not applicable (9)')", timeout=60_000)
+    tab.page.wait_for_function("() => document.body.textContent.includes('Not applicable (9)')", timeout=60_000)
     tab.wait_for_map(56)
     after = tab.fills()
     assert after != before, "the colours did not change with the indicator"
@@ -47,7 +53,7 @@ def test_switching_indicator_and_level_recolours_and_draws_villages(server: str,
     largest = tab.page.eval_on_selector_all(
         ".js-plotly-plot .choroplethlocation",
         "ps => { const f = ps[0].ownerSVGElement.getBoundingClientRect(); "
-        "const painted = ps.filter(p => getComputedStyle(p).fill !== 'rgba(0, 0, 0, 0)'); "
+        "const painted = ps.filter(p => !['rgba(0, 0, 0, 0)', 'rgb(91, 42, 134)'].includes(getComputedStyle(p).fill)); "
         "return Math.max(...painted.map(p => { const b = p.getBoundingClientRect(); return b.width * b.height; })) / (f.width * f.height); }",
     )
     assert largest < 0.1, f"one village covers {largest:.0%} of the map"

@@ -34,6 +34,11 @@ def _charts(at: AppTest) -> list[dict]:
     return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
 
 
+def _region_traces(figure: dict) -> list[dict]:
+    """The traces that paint regions (classes, no data, not applicable), not outlines or borders."""
+    return [tr for tr in figure["data"] if str(tr.get("legendgroup", "")).startswith("class") or tr.get("legendgroup") in ("missing", "na")]
+
+
 def _text(at: AppTest) -> str:
     parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [t.value for t in at.title]
     parts += [e.value for e in at.error] + [i.value for i in at.info] + [w.value for w in at.warning]
@@ -45,7 +50,7 @@ def test_overview_opens_on_the_real_regency_map_in_indonesian(real_env: Path) ->
     assert not at.exception
     assert at.title[0].value == "Di mana layanan dasar tertinggal?"
     charts = _charts(at)
-    choropleths = [tr for tr in charts[0]["data"] if tr["type"] == "choropleth" and tr.get("name") != "provinsi"]
+    choropleths = _region_traces(charts[0])
     assert sum(len(tr["locations"]) for tr in choropleths) == 56
     assert all(isinstance(tr["geojson"], str) and tr["geojson"].startswith("/app/static/geo/kabupaten.") for tr in choropleths)
     text = _text(at)
@@ -70,8 +75,7 @@ def test_region_type_filter_limits_the_map(real_env: Path) -> None:
     at = _app().run()
     at.multiselect(key="types").set_value(["perbatasan"]).run()
     assert not at.exception
-    data = _charts(at)[0]["data"]
-    drawn = sum(len(tr["locations"]) for tr in data if tr["type"] == "choropleth" and tr.get("name") not in ("provinsi", "selected"))
+    drawn = sum(len(tr["locations"]) for tr in _region_traces(_charts(at)[0]))
     assert drawn == 8
 
 
@@ -89,7 +93,7 @@ def test_village_level_idm_draws_every_village_and_marks_kelurahan(real_env: Pat
     at.radio(key="lvl").set_value("desa").run()
     assert not at.exception
     data = _charts(at)[0]["data"]
-    located = sum(len(tr["locations"]) for tr in data if tr["type"] == "choropleth" and tr.get("name") not in ("provinsi", "selected"))
+    located = sum(len(tr["locations"]) for tr in _region_traces(_charts(at)[0]))
     assert located == 7229
     assert any(tr.get("name", "").startswith("Tidak berlaku") for tr in data)
 
@@ -134,3 +138,23 @@ def test_missing_source_data_shows_a_friendly_page(monkeypatch: pytest.MonkeyPat
     text = _text(at)
     assert "Data belum dapat disiapkan" in text and "EQUITY_SOURCE_DIR" in text
     assert "Traceback" not in text
+
+
+def test_selected_region_panel_shows_value_rank_and_means(real_env: Path) -> None:
+    at = _app()
+    at.session_state["selected_region"] = "61.06"
+    at.run()
+    assert not at.exception
+    assert any(h.value == "Kabupaten Kapuas Hulu" for h in at.subheader)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Peringkat"].endswith("dari 56")
+    assert "Rata-rata Kabupaten perbatasan" in metrics and "Rata-rata Kalimantan Barat" in metrics
+    # the selected regency is ringed on the map
+    assert any(tr.get("name") == "selected" and tr["locations"] == ["61.06"] for tr in _charts(at)[0]["data"])
+
+
+def test_no_region_group_selected_says_so(real_env: Path) -> None:
+    at = _app().run()
+    at.multiselect(key="types").set_value([]).run()
+    assert not at.exception
+    assert any("Tidak ada data" in i.value for i in at.info)

@@ -159,7 +159,7 @@ def test_simulated_series_are_flagged(real_con: duckdb.DuckDBPyConnection) -> No
 
 
 def test_geometry_files_hold_every_region_and_no_values(real_db, real_con: duckdb.DuckDBPyConnection) -> None:
-    assets = real_con.execute("SELECT level, file_name, n_features FROM geo_assets").fetchall()
+    assets = real_con.execute("SELECT level, file_name, n_features FROM geo_assets WHERE level <> 'perbatasan'").fetchall()
     for level, file_name, n_features in assets:
         collection = json.loads((real_db.parent / "geo" / file_name).read_text())
         ids = [f["id"] for f in collection["features"]]
@@ -195,3 +195,20 @@ def test_village_simplification_adds_no_visible_gaps_or_overlaps() -> None:
     assert after < 0.0002 * total_km2  # under 0.02 % of Kalimantan, about 100 km²
     assert after < naive / 10
     assert before <= after
+
+
+def test_land_border_runs_from_tanjung_datu_to_sebatik() -> None:
+    import numpy as np
+
+    from geo import border, boundaries
+
+    regencies = boundaries.read_level(SHARED / "boundaries/kalimantan_kabkota.geojson", "kabupaten")
+    line = border.land_border(regencies)
+    km = 0.0
+    for part in line.geoms:
+        xy = np.asarray(part.coords)
+        km += boundaries.geodesic_km(xy[:-1, 0], xy[:-1, 1], xy[1:, 0], xy[1:, 1]).sum()
+    assert 1_600 < km < 2_200  # the Kalimantan–Malaysia land border is about 2,000 km
+    west, south, east, north = line.bounds
+    assert south > 0.8, "the border never dips to the equator: a coast was taken for it"
+    assert west == pytest.approx(109.6, abs=0.2) and east == pytest.approx(117.9, abs=0.1)

@@ -26,6 +26,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "rank": {"id": "Peringkat", "en": "Rank"},
     "rank_of": {"id": "{rank} dari {n}", "en": "{rank} of {n}"},
     "group": {"id": "Kelompok", "en": "Group"},
+    "international_border": {"id": "Batas negara (Malaysia)", "en": "International border (Malaysia)"},
     "plbn_points": {"id": "PLBN (pos lintas batas)", "en": "PLBN (border posts)"},
     "higher_better": {"id": "makin tinggi makin baik", "en": "higher is better"},
     "lower_better": {"id": "makin rendah makin baik", "en": "lower is better"},
@@ -67,6 +68,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "percentage_points": {"id": "poin persen", "en": "percentage points"},
     "ranking_title": {"id": "Peringkat: {n} teratas dan {n} terbawah", "en": "Ranking: top {n} and bottom {n}"},
     "group_mean": {"id": "Rata-rata {group}", "en": "{group} mean"},
-    "province_mean": {"id": "Rata-rata {province} (tanpa bobot)", "en": "{province} mean (unweighted)"},
+    "province_mean": {"id": "Rata-rata {province}", "en": "{province} mean"},
     "clear_selection": {"id": "Hapus pilihan wilayah", "en": "Clear the selected region"},
 }
