@@ -19,6 +19,7 @@ WEST_END = (109.645, 2.081)  # Tanjung Datu (approximate)
 EAST_END = (117.583, 4.159)  # mainland border terminus on the Celebes Sea coast (approximate)
 SEBATIK = (117.8, 4.1)  # a point inside Indonesian Sebatik
 _SEBATIK_TOLERANCE = 0.004  # degrees below the island's northern edge still counted as border
+_MAX_END_OFFSET = 0.1  # degrees: an outline that passes farther from a terminus does not reach it
 BAND_HALF_WIDTH = 0.018  # degrees (~2 km): a line 3–4 px wide on a Kalimantan-wide map
 
 
@@ -26,7 +27,10 @@ def land_border(regencies: gpd.GeoDataFrame) -> MultiLineString:
     outline = shapely.union_all(regencies.geometry.values)
     polygons = sorted(getattr(outline, "geoms", [outline]), key=lambda p: -p.area)
     ring = np.asarray(polygons[0].exterior.coords)
-    i, j = sorted((_closest(ring, WEST_END), _closest(ring, EAST_END)))
+    ends = [_closest(ring, WEST_END), _closest(ring, EAST_END)]
+    if any(np.hypot(*(ring[k] - np.asarray(end))) > _MAX_END_OFFSET for k, end in zip(ends, (WEST_END, EAST_END), strict=True)):
+        return MultiLineString()  # these boundaries do not reach the border (e.g. a test extract)
+    i, j = sorted(ends)
     inner, outer = ring[i : j + 1], np.vstack([ring[j:], ring[1 : i + 1]])
     mainland = inner if inner[:, 1].mean() > outer[:, 1].mean() else outer
     parts = [LineString(mainland)]
@@ -38,7 +42,10 @@ def land_border(regencies: gpd.GeoDataFrame) -> MultiLineString:
 
 def border_band(regencies: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """The border as a thin polygon with id ``MYS``, in the same form as the boundary layers."""
-    band = land_border(regencies).buffer(BAND_HALF_WIDTH, cap_style="flat")
+    line = land_border(regencies)
+    if line.is_empty:
+        return gpd.GeoDataFrame({"code": []}, geometry=[], crs=4326)
+    band = line.buffer(BAND_HALF_WIDTH, cap_style="flat")
     return gpd.GeoDataFrame({"code": ["MYS"]}, geometry=[band], crs=4326)
 
 

@@ -40,10 +40,12 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    """The app as the README starts it (it builds the data first if needed), on a free port."""
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app as the README starts it (it builds the data first if needed), on a free port,
+    with an upload folder of its own."""
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("EQUITY_")}
+    env["EQUITY_UPLOADS_DIR"] = str(tmp_path_factory.mktemp("server-uploads"))
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.address", "127.0.0.1"],
         cwd=ROOT,

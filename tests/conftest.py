@@ -18,6 +18,14 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get(build.SOURCE_ENV, ROOT.parent / "shared" / "data"))
 
 
+@pytest.fixture(autouse=True)
+def _isolated_uploads(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every test starts with no uploads of its own and never touches the real upload folder."""
+    folder = tmp_path_factory.mktemp("uploads")
+    monkeypatch.setenv("EQUITY_UPLOADS_DIR", str(folder))
+    return folder
+
+
 def build_into(src: Path, out: Path) -> Path:
     """Build a warehouse from ``src`` into ``out`` (database and geometry), returning the db path."""
     db, static = out / "warehouse.duckdb", out / "geo"

@@ -17,7 +17,7 @@ import streamlit as st
 
 from data import build
 from data.errors import BuildError
-from services import warehouse
+from services import uploads, warehouse
 from services.i18n import DEFAULT_LANGUAGE, normalise_language, t
 
 _BUILD_LOCK = threading.Lock()
@@ -101,38 +101,41 @@ def _opens(db: Path) -> bool:
         return False
 
 
-@st.cache_resource(show_spinner=False)
-def _connect(path: str, stamp: float) -> duckdb.DuckDBPyConnection:
-    """One shared read-only connection per database file version; queries take their own cursor."""
-    return warehouse.connect(Path(path))
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _connect(path: str, stamp: float, uploads_stamp: str) -> duckdb.DuckDBPyConnection:
+    """One shared connection per warehouse file and uploads version; queries take their own cursor."""
+    return warehouse.connect(Path(path), uploads.active_layer())
+
+
+def _version() -> tuple[str, float, str]:
+    """What the cached data depends on: the warehouse file, its build, and the active uploads."""
+    db = build.db_path()
+    return str(db), db.stat().st_mtime, uploads.active_layer().stamp
 
 
 def connection() -> duckdb.DuckDBPyConnection:
-    db = build.db_path()
-    return _connect(str(db), db.stat().st_mtime)
+    return _connect(*_version())
 
 
 def query(name: str, **params: Any) -> pd.DataFrame:
-    """Run a named query that depends on the user's choices, cached per database version and values."""
-    db = build.db_path()
-    return _cached_query(name, str(db), db.stat().st_mtime, tuple(sorted(params.items(), key=lambda kv: kv[0])))
+    """Run a named query that depends on the user's choices, cached per data version and values."""
+    return _cached_query(name, *_version(), tuple(sorted(params.items(), key=lambda kv: kv[0])))
 
 
 def reference(name: str) -> pd.DataFrame:
-    """A parameterless reference query (catalogue, provinces, geometry files): cached per database version."""
-    db = build.db_path()
-    return _cached_reference(name, str(db), db.stat().st_mtime)
+    """A parameterless reference query (catalogue, provinces, geometry files): cached per data version."""
+    return _cached_reference(name, *_version())
 
 
 # Bounded caches: at most this many distinct choices are kept per process, and for an hour.
 @st.cache_data(show_spinner=False, max_entries=512, ttl=3600)
-def _cached_query(name: str, path: str, stamp: float, params: tuple) -> pd.DataFrame:
-    return warehouse.run(_connect(path, stamp), name, **dict(params))
+def _cached_query(name: str, path: str, stamp: float, uploads_stamp: str, params: tuple) -> pd.DataFrame:
+    return warehouse.run(_connect(path, stamp, uploads_stamp), name, **dict(params))
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def _cached_reference(name: str, path: str, stamp: float) -> pd.DataFrame:
-    return warehouse.run(_connect(path, stamp), name)
+@st.cache_data(show_spinner=False, max_entries=64)
+def _cached_reference(name: str, path: str, stamp: float, uploads_stamp: str) -> pd.DataFrame:
+    return warehouse.run(_connect(path, stamp, uploads_stamp), name)
 
 
 def static_root() -> str:

@@ -1,0 +1,250 @@
+"""Uploaded datasets: versioned, atomic, reversible, and kept apart from the rebuilt warehouse.
+
+Each upload is stored as an immutable Parquet file of observations (plus the rejected rows with
+their reasons) under ``data/uploads/`` (``EQUITY_UPLOADS_DIR``). A small ``registry.json``, written
+atomically under a file lock, says which version of each dataset is active and who did what when.
+The warehouse connection lays the active versions over the built tables as views, so an upload
+shows on every page at once, and a rebuild from the shared sources never loses it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import json
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent.parent
+UPLOADS_ENV = "EQUITY_UPLOADS_DIR"
+OBS_COLUMNS = ["indicator_id", "region_code", "year", "value", "numerator", "denominator", "note", "source_id", "replaces"]
+INDICATOR_COLUMNS = [
+    "indicator_id", "source_id", "name_id", "name_en", "unit_id", "unit_en", "sector", "direction", "target",
+    "decimals", "aggregate", "series_group", "applies_to", "method_id", "method_en", "simulated",
+]  # fmt: skip
+SOURCE_COLUMNS = ["source_id", "title", "publisher", "licence", "url", "citation_id", "citation_en", "simulated"]
+_ID = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
+
+
+class UploadStoreError(ValueError):
+    """A request the store refuses (unknown dataset or version, bad identifier)."""
+
+
+def uploads_dir() -> Path:
+    return Path(os.environ.get(UPLOADS_ENV, ROOT / "data" / "uploads")).resolve()
+
+
+@dataclass(frozen=True)
+class Layer:
+    """What the warehouse connection overlays: active observation files and upload metadata."""
+
+    observation_files: tuple[Path, ...] = ()
+    indicators: tuple[dict, ...] = ()
+    sources: tuple[dict, ...] = ()
+    stamp: str = "none"
+
+
+@dataclass
+class Registry:
+    datasets: dict[str, dict] = field(default_factory=dict)
+    events: list[dict] = field(default_factory=list)
+
+
+def _registry_path(root: Path) -> Path:
+    return root / "registry.json"
+
+
+def load(root: Path | None = None) -> Registry:
+    root = root or uploads_dir()
+    path = _registry_path(root)
+    if not path.is_file():
+        return Registry()
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return Registry(datasets=data.get("datasets", {}), events=data.get("events", []))
+
+
+def _save(root: Path, registry: Registry) -> None:
+    tmp = _registry_path(root).with_suffix(".tmp")
+    tmp.write_text(json.dumps({"datasets": registry.datasets, "events": registry.events}, indent=1, ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, _registry_path(root))
+
+
+@contextlib.contextmanager
+def _locked(root: Path) -> Iterator[None]:
+    root.mkdir(parents=True, exist_ok=True)
+    with open(root / ".lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def active_layer(root: Path | None = None) -> Layer:
+    """The active version of every dataset, ready to overlay; ``stamp`` changes on every commit/rollback."""
+    root = root or uploads_dir()
+    path = _registry_path(root)
+    if not path.is_file():
+        return Layer()
+    registry = load(root)
+    files, indicators, sources = [], [], []
+    for dataset in registry.datasets.values():
+        version = dataset.get("active_version", 0)
+        if version <= 0:
+            continue
+        info = dataset["versions"][version - 1]
+        files.append(root / info["file"])
+        sources.append(dataset["source"])
+        if dataset.get("new_indicator"):
+            indicators.append(dataset["new_indicator"])
+    stat = path.stat()
+    return Layer(tuple(files), tuple(indicators), tuple(sources), f"{stat.st_mtime_ns}-{stat.st_size}")
+
+
+def dataset_id_for(indicator_id: str, title: str) -> str:
+    """Stable id of a series: re-uploading the same indicator under the same title adds a version."""
+    slug = re.sub(r"[^a-z0-9]+", "_", title.lower()).strip("_")[:30] or "data"
+    return f"up_{slug}_{hashlib.sha256(f'{indicator_id}|{title}'.encode()).hexdigest()[:8]}"
+
+
+def commit(
+    *,
+    indicator_id: str,
+    title: str,
+    file_name: str,
+    file_sha256: str,
+    user: str,
+    rows: pd.DataFrame,
+    rejected: pd.DataFrame,
+    source: dict,
+    new_indicator: dict | None = None,
+    root: Path | None = None,
+) -> tuple[str, int]:
+    """Store a checked upload as the next version of its dataset and make it active.
+
+    ``rows`` has ``region_code, year, value`` and ``replaces`` (True where the user chose this value
+    over an existing one from another source). Files are written before the registry points at
+    them, so a crash leaves either the old or the new state, never half of one.
+    """
+    root = root or uploads_dir()
+    if not _ID.match(indicator_id):
+        raise UploadStoreError(f"invalid indicator id {indicator_id!r}")
+    dataset_id = dataset_id_for(indicator_id, title)
+    with _locked(root):
+        registry = load(root)
+        dataset = registry.datasets.setdefault(
+            dataset_id, {"dataset_id": dataset_id, "indicator_id": indicator_id, "title": title, "versions": [], "active_version": 0}
+        )
+        version = len(dataset["versions"]) + 1
+        source_id = f"{dataset_id}_v{version}"
+        observations = rows.assign(indicator_id=indicator_id, source_id=source_id)
+        for column in ("numerator", "denominator"):
+            if column not in observations:
+                observations[column] = float("nan")
+        if "note" not in observations:
+            observations["note"] = None
+        if "replaces" not in observations:
+            observations["replaces"] = False
+        observations = observations[OBS_COLUMNS].astype({"year": "int64", "value": "float64", "replaces": "bool"})
+        stem = f"{dataset_id}.v{version}"
+        _write_parquet(observations, root / f"{stem}.parquet")
+        _write_parquet(rejected.astype(str), root / f"{stem}.rejected.parquet")
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        dataset["versions"].append(
+            {
+                "version": version,
+                "file": f"{stem}.parquet",
+                "rejected_file": f"{stem}.rejected.parquet",
+                "file_name": file_name,
+                "file_sha256": file_sha256,
+                "rows": int(len(observations)),
+                "rejected": int(len(rejected)),
+                "by": user,
+                "at": now,
+            }
+        )
+        dataset["active_version"] = version
+        dataset["source"] = {**{c: source.get(c) for c in SOURCE_COLUMNS}, "source_id": source_id, "simulated": False}
+        if new_indicator:
+            dataset["new_indicator"] = {
+                **{c: new_indicator.get(c) for c in INDICATOR_COLUMNS},
+                "indicator_id": indicator_id,
+                "simulated": False,
+            }
+        if dataset.get("new_indicator"):
+            dataset["new_indicator"]["source_id"] = source_id
+        registry.events.append({"at": now, "by": user, "action": "upload", "dataset_id": dataset_id, "version": version, "file": file_name})
+        _save(root, registry)
+    return dataset_id, version
+
+
+def rollback(dataset_id: str, to_version: int, user: str, root: Path | None = None) -> None:
+    """Make an earlier version active again (0 withdraws the dataset); nothing is deleted."""
+    root = root or uploads_dir()
+    with _locked(root):
+        registry = load(root)
+        dataset = registry.datasets.get(dataset_id)
+        if dataset is None:
+            raise UploadStoreError(f"unknown dataset {dataset_id!r}")
+        if not 0 <= to_version <= len(dataset["versions"]):
+            raise UploadStoreError(f"dataset {dataset_id!r} has no version {to_version}")
+        dataset["active_version"] = to_version
+        if to_version:  # the source row names the version whose numbers are shown
+            source_id = f"{dataset_id}_v{to_version}"
+            dataset["source"]["source_id"] = source_id
+            if dataset.get("new_indicator"):
+                dataset["new_indicator"]["source_id"] = source_id
+        registry.events.append(
+            {
+                "at": datetime.now(UTC).isoformat(timespec="seconds"),
+                "by": user,
+                "action": "rollback",
+                "dataset_id": dataset_id,
+                "version": to_version,
+            }
+        )
+        _save(root, registry)
+
+
+def rejected_rows(dataset_id: str, version: int, root: Path | None = None) -> pd.DataFrame:
+    root = root or uploads_dir()
+    dataset = load(root).datasets.get(dataset_id)
+    if dataset is None or not 1 <= version <= len(dataset["versions"]):
+        raise UploadStoreError(f"unknown dataset version {dataset_id!r} v{version}")
+    return pd.read_parquet(root / dataset["versions"][version - 1]["rejected_file"])
+
+
+def history(root: Path | None = None) -> pd.DataFrame:
+    """One row per stored version, with provenance and whether it is the active one."""
+    rows = []
+    for dataset in load(root).datasets.values():
+        for info in dataset["versions"]:
+            rows.append(
+                {
+                    "dataset_id": dataset["dataset_id"],
+                    "title": dataset["title"],
+                    "indicator_id": dataset["indicator_id"],
+                    "version": info["version"],
+                    "active": info["version"] == dataset["active_version"],
+                    "file_name": info["file_name"],
+                    "file_sha256": info["file_sha256"],
+                    "rows": info["rows"],
+                    "rejected": info["rejected"],
+                    "by": info["by"],
+                    "at": info["at"],
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def _write_parquet(frame: pd.DataFrame, path: Path) -> None:
+    tmp = path.with_suffix(".tmp")
+    frame.to_parquet(tmp, index=False)
+    os.replace(tmp, path)
