@@ -42,3 +42,54 @@ def years_for(cat: pd.DataFrame, indicator: str, level: str) -> list[int]:
     if match.empty:
         return []
     return sorted(int(y) for y in match.iloc[0]["years"])
+
+
+def overview(cat: pd.DataFrame, lang: str, built_at: str, history: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per indicator for the data page: metadata, source, years, levels and coverage.
+
+    Coverage is regions with data out of all regions, per level, e.g. ``Kab/kota 56/56 · Desa 6614/7229``.
+    """
+    active = {}
+    if history is not None and not history.empty:
+        for row in history[history["active"]].itertuples():
+            active[row.indicator_id] = f"v{row.version} · {row.at[:10]} · {row.by}"
+    rows = []
+    for indicator in indicator_ids(cat):
+        part = cat[cat["indicator_id"] == indicator]
+        first = part.iloc[0]
+        years = sorted({int(y) for ys in part["years"] for y in ys})
+        coverage = " · ".join(
+            f"{label('levels', r.level, lang)} {r.n_regions}/{r.n_level_regions}"
+            for r in part.sort_values("level", key=lambda s: s.map({lv: i for i, lv in enumerate(LEVEL_ORDER)})).itertuples()
+        )
+        direction = {1: t("higher_better", lang), -1: t("lower_better", lang), 0: t("neutral_direction", lang)}[int(first["direction"])]
+        rows.append(
+            {
+                "indicator_id": indicator,
+                "name": first["name_id"] if lang == "id" else first["name_en"],
+                "sector": label("sectors", first["sector"], lang),
+                "unit": first["unit_id"] if lang == "id" else first["unit_en"],
+                "direction": direction,
+                "target": None if pd.isna(first["target"]) else float(first["target"]),
+                "years": f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0]),
+                "coverage": coverage,
+                "kind": t("simulated_mark", lang) if bool(first["simulated"]) else t("real_mark", lang),
+                "source": first["citation_id"] if lang == "id" else first["citation_en"],
+                "licence": first["licence"],
+                "version": active.get(indicator, f"build · {built_at[:10]}"),
+                "method": first["method_id"] if lang == "id" else first["method_en"],
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def search(table: pd.DataFrame, text: str) -> pd.DataFrame:
+    """Rows whose any cell contains every word of ``text`` (case-insensitive); plain text, no patterns."""
+    words = [w for w in text.lower().split() if w]
+    if not words:
+        return table
+    haystack = table.apply(lambda row: " ".join(str(v) for v in row.to_numpy()), axis=1).str.lower()
+    mask = pd.Series(True, index=table.index)
+    for word in words:
+        mask &= haystack.str.contains(word, regex=False)
+    return table[mask]

@@ -1,0 +1,92 @@
+"""Data page: the catalogue for everyone; uploads, history and rollback for editors."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from services import catalogue, export, uploads
+from services.i18n import t
+from ui import editor
+from ui.context import language, reference, require_data
+
+lang = language()
+require_data()
+
+st.title(t("data_title", lang))
+st.caption(t("data_intro", lang))
+
+cat = reference("indicator_catalogue")
+info = reference("build_info")
+history = uploads.history()
+table = catalogue.overview(cat, lang, str(info.iloc[0]["built_at"]) if not info.empty else "", history)
+text = st.text_input(t("data_search", lang), key="data_q", max_chars=100)
+shown = catalogue.search(table, text)
+if shown.empty:
+    st.info(t("data_search_none", lang, text=text))
+else:
+    columns = ["name", "sector", "unit", "direction", "target", "years", "coverage", "kind", "source", "licence", "version", "method"]
+    st.dataframe(
+        shown[columns].rename(columns={c: t(f"data_col_{c}", lang) for c in columns}),
+        hide_index=True,
+        width="stretch",
+        column_config={t("data_col_target", lang): st.column_config.NumberColumn(format="%.0f")},
+    )
+
+st.header(t("data_uploads_title", lang))
+user = editor.current_editor()
+if user is None:
+    st.caption(t("data_viewer_note", lang))
+    if not editor.editors_configured():
+        st.info(t("data_no_editors", lang))
+    else:
+        with st.form("sign_in"):
+            st.subheader(t("data_sign_in", lang))
+            name = st.text_input(t("data_user", lang), key="sign_in_user", max_chars=64)
+            password = st.text_input(t("data_password", lang), type="password", key="sign_in_password", max_chars=256)
+            if st.form_submit_button(t("data_sign_in_button", lang)):
+                if editor.sign_in(name, password):
+                    st.rerun()
+                st.error(t("data_sign_in_failed", lang))
+    st.stop()
+
+left, right = st.columns([4, 1])
+left.markdown(t("data_signed_in", lang, user=user))
+if right.button(t("data_sign_out", lang), key="sign_out"):
+    editor.sign_out()
+    st.rerun()
+
+st.subheader(t("data_history_title", lang))
+if history.empty:
+    st.caption(t("data_history_empty", lang))
+else:
+    cols = ["title", "version", "active", "file_name", "rows", "rejected", "by", "at"]
+    names = {"title": "dataset", "file_name": "file"}
+    st.dataframe(
+        history[cols].rename(columns={c: t(f"data_col_{names.get(c, c)}", lang) for c in cols}),
+        hide_index=True,
+        width="stretch",
+    )
+    with st.form("rollback"):
+        st.subheader(t("data_rollback_title", lang))
+        titles = dict(zip(history["dataset_id"], history["title"], strict=False))
+        dataset = st.selectbox(t("data_rollback_dataset", lang), list(titles), format_func=titles.__getitem__, key="rollback_dataset")
+        versions = int(history.loc[history["dataset_id"] == dataset, "version"].max()) if dataset else 0
+        version = st.number_input(t("data_rollback_version", lang), min_value=0, max_value=max(versions, 0), step=1, key="rollback_version")
+        if st.form_submit_button(t("data_rollback_button", lang)):
+            try:
+                uploads.rollback(dataset, int(version), editor.require_editor())
+            except (editor.NotAnEditor, uploads.UploadStoreError):
+                st.error(t("data_not_editor", lang))
+            else:
+                st.success(t("data_rollback_done", lang, dataset=titles[dataset], version=int(version)))
+    for row in history.itertuples():
+        rejected = uploads.rejected_rows(row.dataset_id, row.version)
+        if not rejected.empty:
+            st.download_button(
+                t("data_rejected_download", lang, version=row.version) + f" — {row.title}",
+                export.to_csv_bytes(pd.DataFrame(rejected)),
+                file_name=f"{row.dataset_id}_v{row.version}_rejected.csv",
+                mime="text/csv",
+                key=f"rejected_{row.dataset_id}_{row.version}",
+            )

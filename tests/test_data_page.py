@@ -1,0 +1,105 @@
+"""The data page: a searchable catalogue for everyone; uploads and rollback for editors only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from data import build
+from services import auth, uploads
+from tests.conftest import ROOT, SHARED
+
+PAGE = str(ROOT / "pages" / "data_catalogue.py")
+
+
+@pytest.fixture
+def real_env(real_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv(build.SOURCE_ENV, str(SHARED))
+    monkeypatch.setenv(build.DB_ENV, str(real_db))
+    monkeypatch.setenv(build.STATIC_ENV, str(real_db.parent / "geo"))
+    return real_db
+
+
+@pytest.fixture
+def editor_env(real_env: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setenv("EQUITY_EDITORS", "budi:" + auth.make_hash("sandi-rahasia-2026", iterations=20_000))
+    return "budi"
+
+
+def _open(lang: str = "id") -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    if lang != "id":
+        at.query_params["lang"] = lang
+    at.run()
+    at.switch_page(PAGE).run()
+    return at
+
+
+def test_catalogue_lists_every_indicator_with_source_and_coverage(real_env: Path) -> None:
+    at = _open()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert len(table) == 58
+    row = table[table["Indikator"] == "Indeks Desa Membangun (IDM)"].iloc[0]
+    assert "Kemendes" in row["Sumber"] and "Desa/kelurahan" in row["Cakupan"] and row["Jenis"] == "Data resmi"
+    simulated = table[table["Indikator"] == "Capaian SPM kesehatan"].iloc[0]
+    assert simulated["Jenis"] == "Data simulasi"
+
+
+def test_catalogue_search_narrows_and_says_when_nothing_matches(real_env: Path) -> None:
+    at = _open("en")
+    at.text_input(key="data_q").input("poverty bps").run()
+    names = set(at.dataframe[0].value["Indicator"])
+    assert names and all("overty" in n or "P1" in n or "P2" in n or "oor" in n for n in names)
+    at.text_input(key="data_q").input("zzz-nothing").run()
+    assert any("No indicator matches" in i.value for i in at.info)
+
+
+def test_viewer_sees_no_upload_or_rollback_controls(real_env: Path) -> None:
+    at = _open()
+    assert not at.exception
+    assert not at.get("file_uploader") and not any(b.label == "Kembalikan" for b in at.button)
+    assert any("peran editor" in c.value for c in at.caption)
+
+
+def test_wrong_password_is_refused_and_right_one_signs_in(editor_env: str) -> None:
+    at = _open()
+    at.text_input(key="sign_in_user").input("budi")
+    at.text_input(key="sign_in_password").input("salah")
+    at.button[0].click().run()
+    assert any("salah" in e.value for e in at.error)
+    at.text_input(key="sign_in_password").input("sandi-rahasia-2026")
+    at.button[0].click().run()
+    assert any("budi" in m.value for m in at.markdown)
+
+
+def test_rollback_by_an_editor_restores_the_earlier_version(editor_env: str) -> None:
+    rows = pd.DataFrame({"region_code": ["61.06"], "year": [2019], "value": [55.5], "replaces": [True]})
+    source = {"title": "Uji", "publisher": "Dinas", "licence": "-", "url": "", "citation_id": "Dinas", "citation_en": "Agency"}
+    for value in (55.5, 66.6):
+        uploads.commit(indicator_id="wb_electricity_access", title="Uji", file_name="a.csv", file_sha256="0" * 64, user="budi",
+                       rows=rows.assign(value=value), rejected=pd.DataFrame({"row_no": [], "reason": []}), source=source)  # fmt: skip
+    at = _open()
+    at.session_state["_editor_user"] = "budi"  # as after a successful sign-in
+    at.run()
+    at.number_input(key="rollback_version").set_value(1)
+    next(b for b in at.button if b.label == "Kembalikan").click().run()
+    assert not at.exception
+    assert any("versi 1" in s.value for s in at.success)
+    assert bool(uploads.history().query("version == 1")["active"].iloc[0])
+
+
+def test_a_viewer_cannot_roll_back_even_with_crafted_state(real_env: Path) -> None:
+    """No editor configured: even a session that claims a name cannot reach the rollback path."""
+    rows = pd.DataFrame({"region_code": ["61.06"], "year": [2019], "value": [55.5], "replaces": [True]})
+    source = {"title": "Uji", "publisher": "Dinas", "licence": "-", "url": "", "citation_id": "Dinas", "citation_en": "Agency"}
+    uploads.commit(indicator_id="wb_electricity_access", title="Uji", file_name="a.csv", file_sha256="0" * 64, user="budi",
+                   rows=rows, rejected=pd.DataFrame({"row_no": [], "reason": []}), source=source)  # fmt: skip
+    at = _open()
+    at.session_state["_editor_user"] = "mallory"
+    at.run()
+    assert not any(b.label == "Kembalikan" for b in at.button)
+    assert bool(uploads.history()["active"].iloc[0])

@@ -1,0 +1,70 @@
+"""The editor role on the server side: who is signed in, and a guard for every data change.
+
+Upload and rollback code calls :func:`require_editor` at the moment it acts, so a viewer cannot
+reach those paths by crafting widget values or link parameters; hiding buttons is only courtesy.
+The signed-in name lives under a session key that no widget uses.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from services import auth
+
+_SESSION_KEY = "_editor_user"  # never a widget key: a browser cannot set it
+
+
+class NotAnEditor(PermissionError):
+    """A data change was attempted without an editor signed in."""
+
+
+def _editors() -> dict[str, str]:
+    editors = auth.editors_from_env()
+    try:
+        configured = st.secrets.get("editors", {})
+    except (FileNotFoundError, KeyError, AttributeError):  # no secrets file: environment only
+        configured = {}
+    return {**editors, **{str(k): str(v) for k, v in dict(configured).items()}}
+
+
+def _oidc_email() -> str | None:
+    try:
+        user = st.user
+        if getattr(user, "is_logged_in", False):
+            return str(user.get("email", "")).lower() or None
+    except Exception:  # OIDC not configured: st.user has nothing to say
+        return None
+    return None
+
+
+def current_editor() -> str | None:
+    """The signed-in editor's name, re-checked against today's configuration on every call."""
+    name = st.session_state.get(_SESSION_KEY)
+    if isinstance(name, str) and name in _editors():
+        return name
+    email = _oidc_email()
+    if email and email in auth.editor_emails():
+        return email
+    return None
+
+
+def require_editor() -> str:
+    name = current_editor()
+    if name is None:
+        raise NotAnEditor("an editor must be signed in to change data")
+    return name
+
+
+def sign_in(user: str, password: str) -> bool:
+    if auth.verify(user.strip(), password, _editors()):
+        st.session_state[_SESSION_KEY] = user.strip()
+        return True
+    return False
+
+
+def sign_out() -> None:
+    st.session_state.pop(_SESSION_KEY, None)
+
+
+def editors_configured() -> bool:
+    return bool(_editors()) or bool(auth.editor_emails())
