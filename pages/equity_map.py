@@ -6,6 +6,7 @@ import streamlit as st
 
 from services import catalogue, classify, mapview, ranking, summary
 from services.i18n import fmt_number, label, t
+from ui.components import url_state
 from ui.context import language, query, reference, require_data, static_root, static_url
 
 
@@ -19,6 +20,19 @@ lang = language()
 require_data()
 cat = reference("indicator_catalogue")
 ids = catalogue.indicator_ids(cat)
+provinces = reference("provinces")
+LINK = [
+    url_state.Param("ind", "ind", url_state.one_of(ids)),
+    url_state.Param("lvl", "lvl", url_state.one_of(catalogue.LEVEL_ORDER)),
+    url_state.Param("yr", "yr", url_state.integer(1990, 2100)),
+    url_state.Param("prov", "prov", url_state.one_of(["all", *provinces["code"]])),
+    url_state.Param("types", "types", url_state.subset_of(summary.GROUPS)),
+    url_state.Param("scheme", "scheme", url_state.one_of(classify.SCHEMES)),
+    url_state.Param("k", "k", url_state.integer(*classify.K_RANGE)),
+    url_state.Param("selected_region", "sel", url_state.pattern(r"\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?")),
+]
+ignored = url_state.apply_once("peta", LINK)
+st.session_state.setdefault("k", classify.DEFAULT_K)
 
 with st.sidebar:
     _coerce("ind", ids, catalogue.DEFAULT_INDICATOR)
@@ -30,7 +44,6 @@ with st.sidebar:
     years = catalogue.years_for(cat, indicator, level)
     _coerce("yr", years, years[-1] if years else None)
     year = st.selectbox(t("year", lang), years, key="yr")
-    provinces = reference("provinces")
     prov_options = ["all", *provinces["code"]]
     prov_names = dict(zip(provinces["code"], provinces["name"], strict=True))
     _coerce("prov", prov_options, "all")
@@ -45,9 +58,17 @@ with st.sidebar:
     schemes = list(classify.available_schemes(meta.target))
     _coerce("scheme", schemes, classify.DEFAULT_SCHEME)
     scheme = st.selectbox(t("classification", lang), schemes, key="scheme", format_func=lambda s: label("class_schemes", s, lang))
-    k = st.slider(t("n_classes", lang), *classify.K_RANGE, value=classify.DEFAULT_K, key="k", disabled=scheme == "target")
+    k = st.slider(t("n_classes", lang), *classify.K_RANGE, key="k", disabled=scheme == "target")
+
+url_state.publish(
+    LINK,
+    {"ind": indicator, "lvl": level, "yr": year, "prov": province, "types": list(types), "scheme": scheme, "k": k,
+     "selected_region": st.session_state.get("selected_region")},
+)  # fmt: skip
 
 st.title(t("map_title", lang))
+if ignored:
+    st.caption(t("link_ignored", lang, names=", ".join(ignored)))
 direction_key = {1: "higher_better", -1: "lower_better", 0: "neutral_direction"}[meta.direction]
 caption_key = "map_caption" if meta.direction != 0 else "map_caption_neutral"
 st.caption(t(caption_key, lang, indicator=meta.name, unit=meta.unit, year=year, source=meta.citation) + f" ({t(direction_key, lang)})")
@@ -107,6 +128,9 @@ with map_col:
             na=int(counts.get("na", 0)),
         )
     )
+
+    with st.expander(t("copy_link", lang)):
+        st.code(url_state.current_link(), language=None)
 
 with side_col:
     weighting_text = t(f"weighting_{head.weighting}", lang)

@@ -158,3 +158,37 @@ def test_no_region_group_selected_says_so(real_env: Path) -> None:
     at.multiselect(key="types").set_value([]).run()
     assert not at.exception
     assert any("Tidak ada data" in i.value for i in at.info)
+
+
+def test_a_link_reopens_the_same_view(real_env: Path) -> None:
+    at = _app(
+        ind="idm_score",
+        lvl="kecamatan",
+        yr="2024",
+        prov="64",
+        types="kabupaten,perbatasan",
+        scheme="fisher_jenks",
+        k="4",
+        sel="64.11.01",
+        lang="en",
+    ).run()
+    assert not at.exception
+    assert at.selectbox(key="ind").value == "idm_score" and at.radio(key="lvl").value == "kecamatan"
+    assert at.selectbox(key="prov").value == "64" and at.multiselect(key="types").value == ["kabupaten", "perbatasan"]
+    assert at.selectbox(key="scheme").value == "fisher_jenks" and at.slider(key="k").value == 4
+    regions = {c for tr in _region_traces(_charts(at)[0]) for c in tr["locations"]}
+    assert regions and all(c.startswith("64.") for c in regions)
+    # the link the page writes back is the link that opened it
+    assert {k: at.query_params[k] for k in ("ind", "lvl", "yr", "prov", "types", "scheme", "k", "sel")} == {
+        "ind": "idm_score", "lvl": "kecamatan", "yr": "2024", "prov": "64", "types": "kabupaten,perbatasan",
+        "scheme": "fisher_jenks", "k": "4", "sel": "64.11.01",
+    }  # fmt: skip
+
+
+def test_hostile_and_malformed_link_parameters_are_ignored_with_a_notice(real_env: Path) -> None:
+    at = _app(ind="x'); DROP TABLE observations; --", yr="20x9", k="99", types="kota,<script>", sel="../../etc/passwd").run()
+    assert not at.exception
+    assert at.selectbox(key="ind").value == "wb_electricity_access"
+    notice = " ".join(c.value for c in at.caption)
+    assert "Sebagian tautan diabaikan" in notice and "ind" in notice and "sel" in notice
+    assert sum(len(tr["locations"]) for tr in _region_traces(_charts(at)[0])) == 56

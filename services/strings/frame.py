@@ -28,4 +28,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Dasbor memakai data versi sebelumnya yang masih utuh.",
         "en": "The dashboard is using the previous, intact version of the data.",
     },
+    "link_ignored": {
+        "id": "Sebagian tautan diabaikan karena tidak dikenal atau tidak sah: {names}.",
+        "en": "Part of the link was ignored as unknown or invalid: {names}.",
+    },
+    "copy_link": {"id": "Salin tautan tampilan ini", "en": "Copy a link to this view"},
 }
