@@ -6,8 +6,19 @@ import streamlit as st
 
 from services import catalogue, classify, mapview, ranking, summary
 from services.i18n import fmt_number, label, t
-from ui.components import url_state
+from ui.components import meeting, url_state
 from ui.context import language, query, reference, require_data, static_root, static_url
+
+_DEFAULT_STEPS = ["wb_electricity_access", "bps_ipm_2024", "bps_p0", "idm_score", "spm_kesehatan"]  # a short briefing
+
+
+def _step(delta: int) -> None:
+    """Next or previous indicator of the presentation list (a callback, so it may set the widget)."""
+    steps = st.session_state.get("steps") or []
+    if steps:
+        current = st.session_state.get("ind")
+        index = steps.index(current) if current in steps else -1
+        st.session_state["ind"] = steps[(index + delta) % len(steps)]
 
 
 def _coerce(key: str, options: list, default) -> None:
@@ -29,6 +40,7 @@ LINK = [
     url_state.Param("types", "types", url_state.subset_of(summary.GROUPS)),
     url_state.Param("scheme", "scheme", url_state.one_of(classify.SCHEMES)),
     url_state.Param("k", "k", url_state.integer(*classify.K_RANGE)),
+    url_state.Param("steps", "steps", url_state.subset_of(ids)),
     url_state.Param("selected_region", "sel", url_state.pattern(r"\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?")),
 ]
 ignored = url_state.apply_once("peta", LINK)
@@ -59,12 +71,24 @@ with st.sidebar:
     _coerce("scheme", schemes, classify.DEFAULT_SCHEME)
     scheme = st.selectbox(t("classification", lang), schemes, key="scheme", format_func=lambda s: label("class_schemes", s, lang))
     k = st.slider(t("n_classes", lang), *classify.K_RANGE, key="k", disabled=scheme == "target")
+    st.session_state.setdefault("steps", [i for i in _DEFAULT_STEPS if i in ids])
+    steps = st.multiselect(
+        t("presentation_steps", lang), ids, key="steps", format_func=indicator_labels.__getitem__, help=t("presentation_steps_help", lang)
+    )
 
 url_state.publish(
     LINK,
     {"ind": indicator, "lvl": level, "yr": year, "prov": province, "types": list(types), "scheme": scheme, "k": k,
-     "selected_region": st.session_state.get("selected_region")},
+     "steps": list(steps), "selected_region": st.session_state.get("selected_region")},
 )  # fmt: skip
+
+presenting = meeting.is_on()
+if presenting and steps:
+    prev_col, where_col, next_col = st.columns([1, 3, 1])
+    prev_col.button(t("step_previous", lang), key="step_prev", on_click=_step, args=(-1,), icon=":material/arrow_back:", width="stretch")
+    next_col.button(t("step_next", lang), key="step_next", on_click=_step, args=(1,), icon=":material/arrow_forward:", width="stretch")
+    position = steps.index(indicator) + 1 if indicator in steps else 0
+    where_col.markdown(t("step_position", lang, position=position, total=len(steps)))
 
 st.title(t("map_title", lang))
 if ignored:
@@ -104,10 +128,26 @@ if level == "kabupaten":
     population = query("population_nearest", year=int(year)).set_index("region_code")["population"]
 head = summary.headline(frame, meta_row["aggregate"], meta.direction, level, population)
 
-map_col, side_col = st.columns([3, 2], gap="medium")
+# Meeting mode: the map takes three quarters of the width and the headline figures stand beside it,
+# so both fit on a 1280×720 projector; the ranking stays on the desktop view.
+map_col, side_col = st.columns([3, 1] if presenting else [3, 2], gap="medium")
 with map_col:
     fig = mapview.build_map(
-        frame, meta, int(year), lang, layer, scheme=scheme, k=k, outline=outline, border=border, points=plbn, bbox=bbox, selected=selected
+        frame,
+        meta,
+        int(year),
+        lang,
+        layer,
+        scheme=scheme,
+        k=k,
+        outline=outline,
+        border=border,
+        points=plbn,
+        bbox=bbox,
+        selected=selected,
+        high_contrast=meeting.high_contrast(),
+        presenting=presenting,
+        height=560 if presenting else 620,
     )
     event = st.plotly_chart(
         fig,
@@ -134,7 +174,7 @@ with map_col:
 
 with side_col:
     weighting_text = t(f"weighting_{head.weighting}", lang)
-    cols = st.columns(3)
+    cols = [side_col] * 3 if presenting else st.columns(3)
     na_groups = set(frame.loc[frame["status"] == "na", "region_type"])
     for col, group in zip(cols, ("kota", "kabupaten", "perbatasan"), strict=True):
         gm = head.means[group]
@@ -155,8 +195,9 @@ with side_col:
     st.caption(weighting_text + (f" · ⚠ {t('simulated_mark', lang)}" if meta.simulated else ""))
 
     ranked = ranking.ranked(frame, meta.direction)
-    bar = ranking.figure(ranking.top_and_bottom(ranked, selected), len(ranked), meta, lang, selected)
-    st.plotly_chart(bar, theme=None, config={"displaylogo": False})
+    if not presenting:
+        bar = ranking.figure(ranking.top_and_bottom(ranked, selected), len(ranked), meta, lang, selected)
+        st.plotly_chart(bar, theme=None, config={"displaylogo": False})
 
 # A click on the map selects a region; the side panel shows where it stands.
 points = (event or {}).get("selection", {}).get("points", []) if event else []

@@ -102,6 +102,7 @@ def build_map(
     selected: str | None = None,
     high_contrast: bool = False,
     height: int = 620,
+    presenting: bool = False,
 ) -> go.Figure:
     """One trace per class (so the legend shows bounds and counts), then no-data, not-applicable,
     province outlines and service points. ``frame`` comes from ``queries/map_values.sql``.
@@ -112,7 +113,8 @@ def build_map(
     n_ranked = len(with_value)
     simulated = f"<br><b>⚠ {t('simulated_mark', lang)}</b>" if meta.simulated else ""
     footer = f"<br><span style='font-size:0.85em'>{escape(t('source', lang))}: {escape(meta.citation)} · {year}</span>{simulated}"
-    thin = 0.3 if layer.level == "desa" else 0.6
+    thin = (0.3 if layer.level == "desa" else 0.6) * (2 if presenting else 1)
+    scale = 1.4 if presenting else 1.0  # meeting mode: legible from the back of the room
 
     if n_ranked:
         classes = classify.classify(with_value["value"].to_numpy(), scheme, k, meta.target, meta.direction)
@@ -146,13 +148,13 @@ def build_map(
             _choropleth(part["code"], data, layer, colour, f"{t(key, lang)} ({len(part)})", template + footer, thin, status, True)
         )
     if outline is not None:
-        traces.append(_outline(outline))
+        traces.append(_outline(outline, 2.0 * scale))
     if border is not None:
         traces.append(_border(border, lang))
     if selected is not None and (frame["code"] == selected).any():
         traces.append(_highlight(selected, layer))
     if points is not None and not points.empty:
-        traces.append(_points(points, lang))
+        traces.append(_points(points, lang, round(11 * scale)))
     lon0, lat0, lon1, lat1 = _padded(bbox)
     layout = dict(
         template="none",  # Plotly's default template adds ~10 KB to every rerun
@@ -174,7 +176,7 @@ def build_map(
             y=0.0,
             xanchor="left",
             x=0.0,
-            font=dict(size=13),
+            font=dict(size=round(13 * scale)),
             entrywidth=0.33,  # three entries a row: a tidy grid that never runs off the right edge
             entrywidthmode="fraction",
         ),
@@ -220,7 +222,7 @@ def _choropleth(
     )
 
 
-def _outline(outline: MapLayer) -> dict:
+def _outline(outline: MapLayer, width: float) -> dict:
     """Province borders drawn thick, from the province file, with a transparent fill."""
     return dict(
         type="choropleth",
@@ -231,7 +233,7 @@ def _outline(outline: MapLayer) -> dict:
         showscale=False,
         showlegend=False,
         hoverinfo="skip",
-        marker=dict(line=dict(color=_OUTLINE, width=2.0)),
+        marker=dict(line=dict(color=_OUTLINE, width=width)),
         name="provinsi",
     )
 
@@ -267,7 +269,7 @@ def _highlight(code: str, layer: MapLayer) -> dict:
     )
 
 
-def _points(points: pd.DataFrame, lang: str) -> dict:
+def _points(points: pd.DataFrame, lang: str, size: int = 11) -> dict:
     symbols = {"open": "diamond", "unverified": "diamond-open", "planned": "x", "closed": "x-thin-open"}
     text = [f"<b>{escape(n)}</b><br>{label('point_status', s, lang)}" for n, s in zip(points["name"], points["status"], strict=True)]
     return dict(
@@ -276,7 +278,7 @@ def _points(points: pd.DataFrame, lang: str) -> dict:
         lat=points["lat"].to_numpy(),
         mode="markers",
         marker=dict(
-            size=11, color="#1f4e9c", symbol=[symbols.get(s, "circle") for s in points["status"]], line=dict(width=1.5, color="white")
+            size=size, color="#1f4e9c", symbol=[symbols.get(s, "circle") for s in points["status"]], line=dict(width=1.5, color="white")
         ),
         hovertext=text,
         hoverinfo="text",

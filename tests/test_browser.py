@@ -71,3 +71,18 @@ def test_about_page_renders_in_both_languages(server: str, browser) -> None:
         tab.page.get_by_text(heading).first.wait_for(timeout=60_000)
         tab.shot(f"about_{lang}")
         assert tab.foreign_hosts() == set()
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 720), (1920, 1080)])
+def test_meeting_mode_link_in_both_languages(server: str, browser, width: int, height: int) -> None:
+    """A shared link opens straight into meeting mode: no sidebar, large type, the map drawn."""
+    for lang in ("id", "en"):
+        tab = Page(browser, server, width=width, height=height)
+        tab.open(f"/?rapat=1&lang={lang}&ind=bps_p0&yr=2024&steps=bps_p0,idm_score")
+        tab.wait_for_map(56)
+        assert not tab.page.locator('[data-testid="stSidebar"]').is_visible()
+        exit_label = "Keluar dari mode rapat" if lang == "id" else "Leave meeting mode"
+        assert tab.page.get_by_role("button", name=exit_label).is_visible()
+        assert len(_coloured(tab.fills())) == 56
+        tab.shot(f"meeting_{lang}_{width}x{height}")
+        assert tab.foreign_hosts() == set()

@@ -192,3 +192,17 @@ def test_hostile_and_malformed_link_parameters_are_ignored_with_a_notice(real_en
     notice = " ".join(c.value for c in at.caption)
     assert "Sebagian tautan diabaikan" in notice and "ind" in notice and "sel" in notice
     assert sum(len(tr["locations"]) for tr in _region_traces(_charts(at)[0])) == 56
+
+
+def test_meeting_mode_steps_through_indicators_like_slides(real_env: Path) -> None:
+    at = _app(rapat="1", steps="wb_electricity_access,bps_p0,idm_score").run()
+    assert not at.exception
+    assert at.toggle(key="meeting").value is True
+    assert "Langkah **1** dari 3" in " ".join(m.value for m in at.markdown)
+    next(b for b in at.button if b.label == "Berikutnya").click().run()
+    assert at.selectbox(key="ind").value == "bps_p0" and at.query_params["ind"] == "bps_p0"
+    next(b for b in at.button if b.label == "Berikutnya").click().run()
+    next(b for b in at.button if b.label == "Berikutnya").click().run()  # wraps round to the first
+    assert at.selectbox(key="ind").value == "wb_electricity_access"
+    next(b for b in at.button if b.label == "Keluar dari mode rapat").click().run()
+    assert at.toggle(key="meeting").value is False and "rapat" not in at.query_params

@@ -70,4 +70,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "group_mean": {"id": "Rata-rata {group}", "en": "{group} mean"},
     "province_mean": {"id": "Rata-rata {province}", "en": "{province} mean"},
     "clear_selection": {"id": "Hapus pilihan wilayah", "en": "Clear the selected region"},
+    "presentation_steps": {"id": "Indikator untuk presentasi", "en": "Indicators to present"},
+    "presentation_steps_help": {
+        "id": "Dalam mode rapat, tombol Sebelumnya/Berikutnya melangkah melalui daftar ini seperti slide.",
+        "en": "In meeting mode, Previous/Next step through this list like slides.",
+    },
+    "step_previous": {"id": "Sebelumnya", "en": "Previous"},
+    "step_next": {"id": "Berikutnya", "en": "Next"},
+    "step_position": {"id": "Langkah **{position}** dari {total}", "en": "Step **{position}** of {total}"},
 }

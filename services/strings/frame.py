@@ -33,4 +33,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Part of the link was ignored as unknown or invalid: {names}.",
     },
     "copy_link": {"id": "Salin tautan tampilan ini", "en": "Copy a link to this view"},
+    "meeting_mode": {"id": "Mode rapat (proyektor)", "en": "Meeting mode (projector)"},
+    "meeting_mode_help": {
+        "id": "Huruf besar, garis tebal, tanpa bilah samping: terbaca dari belakang ruangan.",
+        "en": "Large type, thick lines, no sidebar: readable from the back of the room.",
+    },
+    "meeting_exit": {"id": "Keluar dari mode rapat", "en": "Leave meeting mode"},
+    "high_contrast": {"id": "Warna kontras tinggi", "en": "High-contrast colours"},
 }

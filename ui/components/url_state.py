@@ -43,7 +43,7 @@ def subset_of(allowed: Collection[str]) -> Callable[[str], list[str] | None]:
         items = [item for item in text.split(",") if item]
         if not items or any(item not in order for item in items) or len(set(items)) != len(items):
             return None
-        return [item for item in order if item in items]
+        return items  # the link's order: for a presentation list it is the order of the slides
 
     return parse
 
