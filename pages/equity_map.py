@@ -6,6 +6,7 @@ import streamlit as st
 
 from services import catalogue, classify, mapview, ranking, summary
 from services.i18n import fmt_number, label, t
+from ui import exports
 from ui.components import meeting, url_state
 from ui.context import language, query, reference, require_data, static_root, static_url
 
@@ -171,6 +172,31 @@ with map_col:
 
     with st.expander(t("copy_link", lang)):
         st.code(url_state.current_link(), language=None)
+    with st.expander(t("export_title", lang)):
+        view = f"{indicator}_{level}_{year}"
+        st.download_button(
+            t("export_csv", lang), exports.data_csv(frame, meta, int(year), lang), file_name=f"{view}.csv", mime="text/csv", key="dl_csv"
+        )
+        if st.button(t("export_prepare", lang), key="make_images"):
+            st.session_state["_images"] = {
+                "view": view,
+                "png": exports.map_image(frame, meta, int(year), level, lang, scheme, k, "png"),
+                "svg": exports.map_image(frame, meta, int(year), level, lang, scheme, k, "svg"),
+            }
+        images = st.session_state.get("_images")
+        if images and images["view"] == view:
+            st.download_button(t("export_png", lang), images["png"], file_name=f"{view}.png", mime="image/png", key="dl_png")
+            st.download_button(t("export_svg", lang), images["svg"], file_name=f"{view}.svg", mime="image/svg+xml", key="dl_svg")
+        if st.button(t("export_deck", lang), key="make_deck"):
+            if steps:
+                st.session_state["_deck"] = exports.briefing_deck(list(steps), lang, list(types) or list(summary.GROUPS), scheme, k)
+            else:
+                st.info(t("export_deck_empty", lang))
+        if st.session_state.get("_deck"):
+            mime = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+            st.download_button(
+                t("export_deck_download", lang), st.session_state["_deck"], file_name="bahan_rapat.pptx", mime=mime, key="dl_deck"
+            )
 
 with side_col:
     weighting_text = t(f"weighting_{head.weighting}", lang)

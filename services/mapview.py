@@ -116,17 +116,18 @@ def build_map(
     thin = (0.3 if layer.level == "desa" else 0.6) * (2 if presenting else 1)
     scale = 1.4 if presenting else 1.0  # meeting mode: legible from the back of the room
 
+    painting = paint(frame, meta, lang, scheme, k, high_contrast)
+    label_of = dict(painting.legend)
+    order = {colour: i for i, (colour, _) in enumerate(painting.legend)}
     if n_ranked:
-        classes = classify.classify(with_value["value"].to_numpy(), scheme, k, meta.target, meta.direction)
-        colours = classify.ramp(classes.k, meta.direction, high_contrast)
-        labels = class_labels(classes, meta, lang)
-        with_value["class"] = classes.class_of
+        with_value["colour"] = with_value["code"].map(painting.colour_of)
+        with_value["order"] = with_value["colour"].map(order)
         with_value["value_text"] = [fmt_number(v, lang, meta.decimals) for v in with_value["value"]]
         with_value["rank"] = with_value["rank"].astype(int)
         # Per-region hover data is only name, value and rank: group, unit, source and year are the
         # same for a whole trace and go into its template, which keeps a village map under 500 KB.
         shown_in_legend: set[int] = set()
-        for (i, group), part in with_value.groupby(["class", "region_type"], sort=True):
+        for (i, group), part in with_value.groupby(["order", "region_type"], sort=True):
             template = (
                 "<b>%{customdata[0]}</b><br>%{customdata[1]} "
                 + escape(meta.unit)
@@ -135,18 +136,18 @@ def build_map(
                 + f"<br>{t('group', lang)}: {label('region_types', group, lang)}"
             )
             data = part[["name", "value_text", "rank"]].to_numpy(dtype=object)
+            colour = part["colour"].iloc[0]
             legend = i not in shown_in_legend
             shown_in_legend.add(i)
-            traces.append(_choropleth(part["code"], data, layer, colours[i], labels[i], template + footer, thin, f"class{i}", legend))
-    for status, colour, key in (("missing", classify.NO_DATA_COLOUR, "no_data"), ("na", classify.NOT_APPLICABLE_COLOUR, "not_applicable")):
+            traces.append(_choropleth(part["code"], data, layer, colour, label_of[colour], template + footer, thin, f"class{i}", legend))
+    for status, colour in (("missing", classify.NO_DATA_COLOUR), ("na", classify.NOT_APPLICABLE_COLOUR)):
         part = frame[frame["status"] == status]
         if part.empty:
             continue
+        key = "no_data" if status == "missing" else "not_applicable"
         template = f"<b>%{{customdata[0]}}</b><br>{t(key, lang)}"
         data = part[["name"]].to_numpy(dtype=object)
-        traces.append(
-            _choropleth(part["code"], data, layer, colour, f"{t(key, lang)} ({len(part)})", template + footer, thin, status, True)
-        )
+        traces.append(_choropleth(part["code"], data, layer, colour, label_of[colour], template + footer, thin, status, True))
     if outline is not None:
         traces.append(_outline(outline, 2.0 * scale))
     if border is not None:
@@ -188,6 +189,32 @@ def build_map(
     # would cost more than the rest of the rerun (~60 ms for 56 regencies), so it is skipped.
     # Tests render every indicator and level, and the browser test draws the result.
     return go.Figure(data=traces, layout=layout, _validate=False)
+
+
+@dataclass(frozen=True)
+class Painting:
+    """The colour of every region and the legend, for figures drawn outside the browser (exports)."""
+
+    colour_of: dict[str, str]
+    legend: list[tuple[str, str]]  # (colour, label) in legend order
+
+
+def paint(frame: pd.DataFrame, meta: IndicatorMeta, lang: str, scheme: str, k: int, high_contrast: bool = False) -> Painting:
+    """The same classes, colours and labels as :func:`build_map`, as plain data."""
+    with_value = frame[frame["status"] == "value"]
+    colour_of: dict[str, str] = {}
+    legend: list[tuple[str, str]] = []
+    if len(with_value):
+        classes = classify.classify(with_value["value"].to_numpy(), scheme, k, meta.target, meta.direction)
+        colours = classify.ramp(classes.k, meta.direction, high_contrast)
+        colour_of.update({code: colours[c] for code, c in zip(with_value["code"], classes.class_of, strict=True)})
+        legend.extend(zip(colours, class_labels(classes, meta, lang), strict=True))
+    for status, colour, key in (("missing", classify.NO_DATA_COLOUR, "no_data"), ("na", classify.NOT_APPLICABLE_COLOUR, "not_applicable")):
+        part = frame[frame["status"] == status]
+        if len(part):
+            colour_of.update(dict.fromkeys(part["code"], colour))
+            legend.append((colour, f"{t(key, lang)} ({len(part)})"))
+    return Painting(colour_of, legend)
 
 
 def plotly_config(static_root: str) -> dict:

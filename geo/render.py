@@ -1,0 +1,89 @@
+"""Maps as images for slides and documents, drawn on the server with matplotlib (no browser).
+
+The same geometry files the browser fetches and the same colours as the interactive map; every
+image carries its title, source, year, date and, for simulated data, a visible stamp.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import geopandas as gpd
+import matplotlib
+
+matplotlib.use("Agg")  # no display on a server
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.colors import to_rgb  # noqa: E402
+from matplotlib.patches import Patch  # noqa: E402
+
+SLIDE_PX = (1920, 1080)  # 16:9 at full-HD: sharp on a projector and in a PowerPoint slide
+_DPI = 160
+_BORDER = "#5b2a86"
+
+
+@dataclass(frozen=True)
+class Stamp:
+    title: str
+    subtitle: str  # indicator, unit, year
+    source: str  # "Sumber: …"
+    date: str  # "Dibuat 30 November 2026"
+    simulated: str | None = None  # the "Data simulasi" mark, when it applies
+
+
+def _mpl(colour: str) -> tuple[float, float, float]:
+    """Plotly's ``rgb(r, g, b)`` or a hex colour as an RGB tuple for matplotlib."""
+    if colour.startswith("rgb"):
+        parts = colour[colour.index("(") + 1 : colour.rindex(")")].split(",")
+        return tuple(float(p) / 255 for p in parts[:3])  # type: ignore[return-value]
+    return to_rgb(colour)
+
+
+@lru_cache(maxsize=8)
+def _layer(path: str) -> gpd.GeoDataFrame:
+    frame = gpd.read_file(path)
+    frame["code"] = frame["id"] if "id" in frame.columns else frame.index.astype(str)
+    return frame
+
+
+def map_image(
+    geometry: Path,
+    colour_of: dict[str, str],
+    legend: list[tuple[str, str]],
+    stamp: Stamp,
+    outline: Path | None = None,
+    border: Path | None = None,
+    fmt: str = "png",
+    size_px: tuple[int, int] = SLIDE_PX,
+) -> bytes:
+    """A choropleth as PNG or SVG: regions not in ``colour_of`` are left out (filtered views)."""
+    regions = _layer(str(geometry))
+    shown = regions[regions["code"].isin(colour_of)]
+    fig = plt.figure(figsize=(size_px[0] / _DPI, size_px[1] / _DPI), dpi=_DPI)
+    ax = fig.add_axes((0.02, 0.1, 0.66, 0.74))
+    ax.set_axis_off()
+    shown.plot(ax=ax, color=[_mpl(colour_of[c]) for c in shown["code"]], edgecolor="white", linewidth=0.15 if len(shown) > 1000 else 0.4)
+    if outline is not None:
+        _layer(str(outline)).boundary.plot(ax=ax, color="#3b3b3b", linewidth=1.1)
+    if border is not None and _layer(str(border)).shape[0]:
+        _layer(str(border)).plot(ax=ax, color=_BORDER, linewidth=0)
+    minx, miny, maxx, maxy = shown.total_bounds
+    pad_x, pad_y = (maxx - minx) * 0.03, (maxy - miny) * 0.03
+    ax.set_xlim(minx - pad_x, maxx + pad_x)
+    ax.set_ylim(miny - pad_y, maxy + pad_y)
+    ax.set_aspect("equal")
+    fig.text(0.02, 0.955, stamp.title, fontsize=20, fontweight="bold", va="top")
+    fig.text(0.02, 0.895, stamp.subtitle, fontsize=13, va="top", color="#333333")
+    handles = [Patch(facecolor=_mpl(c), edgecolor="#777777", label=label) for c, label in legend]
+    fig.legend(handles=handles, loc="center left", bbox_to_anchor=(0.7, 0.5), fontsize=12, frameon=False)
+    fig.text(0.02, 0.045, stamp.source, fontsize=10, color="#333333")
+    fig.text(0.02, 0.015, stamp.date, fontsize=10, color="#555555")
+    if stamp.simulated:
+        fig.text(0.98, 0.955, stamp.simulated, fontsize=18, fontweight="bold", color="#b00020", ha="right", va="top",
+                 bbox=dict(facecolor="white", edgecolor="#b00020", boxstyle="round,pad=0.3"))  # fmt: skip
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format=fmt, dpi=_DPI)
+    plt.close(fig)
+    return buffer.getvalue()

@@ -1,0 +1,85 @@
+"""Exports from the equity map: image of slide size, data as CSV, and a briefing deck that opens."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from PIL import Image
+from pptx import Presentation
+from streamlit.testing.v1 import AppTest
+
+from data import build
+from tests.conftest import ROOT, SHARED
+
+
+@pytest.fixture
+def real_env(real_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv(build.SOURCE_ENV, str(SHARED))
+    monkeypatch.setenv(build.DB_ENV, str(real_db))
+    monkeypatch.setenv(build.STATIC_ENV, str(real_db.parent / "geo"))
+    return real_db
+
+
+def test_map_image_is_slide_sized_and_stamped(real_env: Path) -> None:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    at.query_params["ind"] = "spm_kesehatan"
+    at.run()
+    next(b for b in at.button if b.label.startswith("Siapkan gambar peta")).click().run()
+    assert not at.exception
+    labels = [el.proto.label for el in at.get("download_button")]
+    assert "Unduh PNG (1920×1080)" in labels and "Unduh SVG" in labels and "Unduh data tampilan ini (CSV)" in labels
+    next(b for b in at.button if b.label.startswith("Siapkan bahan rapat")).click().run()
+    assert not at.exception
+    assert "Unduh bahan rapat (PPTX)" in [el.proto.label for el in at.get("download_button")]
+
+
+def test_services_make_a_png_of_1920x1080_and_a_deck_with_pictures(real_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from geo import render
+    from services import catalogue, deck, mapview, warehouse
+
+    con = warehouse.connect(real_env)
+    cat = warehouse.run(con, "indicator_catalogue")
+    assets = warehouse.run(con, "geo_assets").set_index("level")["file_name"]
+    geo = real_env.parent / "geo"
+    frame = warehouse.run(
+        con,
+        "map_values",
+        indicator="spm_kesehatan",
+        year=2025,
+        level="kabupaten",
+        province=None,
+        region_types=["kota", "kabupaten", "perbatasan"],
+    )
+    meta = mapview.IndicatorMeta.from_row(catalogue.row(cat, "spm_kesehatan"), "id")
+    painting = mapview.paint(frame, meta, "id", "quantiles", 5)
+    png = render.map_image(geo / assets["kabupaten"], painting.colour_of, painting.legend,
+                           render.Stamp("Judul", "Sub", "Sumber: x", "Dibuat hari ini", "DATA SIMULASI"), geo / assets["provinsi"])  # fmt: skip
+    assert Image.open(io.BytesIO(png)).size == (1920, 1080)
+    slide = deck.IndicatorSlide("Capaian SPM kesehatan (%), 2025", png, ["Kota: 90,1 %"], "Sumber: simulasi", "DATA SIMULASI",
+                                {"Kota": 90.1, "Kab. lain": 85.0, "Perbatasan": 80.2}, [("1", "Kota Balikpapan", "99 %")])  # fmt: skip
+    labels = {k: k for k in ("gap_chart", "table", "sources", "indicator", "rank", "region", "value")}
+    pptx = Presentation(io.BytesIO(deck.build_deck("Judul", "Sub", [slide, slide], labels, ["BPS"])))
+    assert len(pptx.slides) == 1 + 2 + 3  # title, two maps, gap chart, table, sources
+    pictures = [s for s in pptx.slides if any(sh.shape_type == 13 for sh in s.shapes)]
+    assert len(pictures) == 3  # two maps and the gap chart
+    texts = [" ".join(sh.text_frame.text for sh in s.shapes if sh.has_text_frame) for s in pptx.slides]
+    assert "DATA SIMULASI" in texts[1] and "Sumber: simulasi" in texts[1]
+
+
+def test_csv_of_the_view_parses_back_to_the_same_numbers(real_env: Path) -> None:
+    from services import catalogue, mapview, warehouse
+    from ui import exports
+
+    con = warehouse.connect(real_env)
+    cat = warehouse.run(con, "indicator_catalogue")
+    frame = warehouse.run(
+        con, "map_values", indicator="bps_p0", year=2024, level="kabupaten", province=None, region_types=["kota", "kabupaten", "perbatasan"]
+    )
+    meta = mapview.IndicatorMeta.from_row(catalogue.row(cat, "bps_p0"), "id")
+    data = pd.read_csv(io.BytesIO(exports.data_csv(frame, meta, 2024, "id")), encoding="utf-8-sig", dtype={"kode_kemendagri": str})
+    merged = data.merge(frame, left_on="kode_kemendagri", right_on="code")
+    assert len(merged) == 56 and (merged["nilai"] == merged["value"]).all()
+    assert set(data["sumber"]) == {meta.citation} and not data["simulasi"].any()

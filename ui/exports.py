@@ -1,0 +1,104 @@
+"""Exports of the equity map: image (PNG/SVG), the data behind it (CSV), and a briefing deck (PPTX).
+
+Everything is generated on the server, offline, stamped with title, source, year, date and the
+simulated mark where it applies. Images are made on request (a button), not on every rerun.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from data import build
+from geo import render
+from services import catalogue, deck, export, mapview, ranking, summary
+from services.i18n import fmt_date, fmt_number, label, t
+from ui.context import query, reference
+
+
+def stamp(meta: mapview.IndicatorMeta, year: int, lang: str) -> render.Stamp:
+    return render.Stamp(
+        title=t("map_title", lang),
+        subtitle=f"{meta.name} ({meta.unit}), {year}",
+        source=f"{t('source', lang)}: {meta.citation}",
+        date=t("export_made_on", lang, day=fmt_date(date.today(), lang)),
+        simulated=t("simulated_mark", lang).upper() if meta.simulated else None,
+    )
+
+
+def _geometry(level: str):
+    assets = reference("geo_assets").set_index("level")["file_name"]
+    folder = build.static_dir()
+    return folder / assets[level], folder / assets["provinsi"], folder / assets["perbatasan"]
+
+
+def map_image(frame: pd.DataFrame, meta: mapview.IndicatorMeta, year: int, level: str, lang: str, scheme: str, k: int, fmt: str) -> bytes:
+    painting = mapview.paint(frame, meta, lang, scheme, k)
+    geometry, outline, border = _geometry(level)
+    return render.map_image(geometry, painting.colour_of, painting.legend, stamp(meta, year, lang), outline, border, fmt=fmt)
+
+
+def data_csv(frame: pd.DataFrame, meta: mapview.IndicatorMeta, year: int, lang: str) -> bytes:
+    rows = ranking.ranked(frame, meta.direction)[["code", "rank"]]
+    out = frame.merge(rows, on="code", how="left", validate="one_to_one")
+    table = pd.DataFrame(
+        {
+            "kode_kemendagri": out["code"],
+            "nama": out["name"],
+            "provinsi": out["province"],
+            "kelompok": [label("region_types", g, lang) for g in out["region_type"]],
+            "indikator": meta.name,
+            "tahun": year,
+            "nilai": out["value"],
+            "satuan": meta.unit,
+            "status": out["status"],
+            "peringkat": out["rank"],
+            "sumber": meta.citation,
+            "simulasi": meta.simulated,
+        }
+    )
+    return export.to_csv_bytes(table, simulated=meta.simulated)
+
+
+def briefing_deck(indicators: list[str], lang: str, region_types: list[str], scheme: str, k: int) -> bytes:
+    """One map slide per indicator (regency level, latest year), a gap chart, a table, sources."""
+    cat = reference("indicator_catalogue")
+    slides, sources = [], []
+    for indicator in indicators:
+        years = catalogue.years_for(cat, indicator, "kabupaten")
+        if not years:
+            continue
+        year = years[-1]
+        row = catalogue.row(cat, indicator)
+        meta = mapview.IndicatorMeta.from_row(row, lang)
+        frame = query("map_values", indicator=indicator, year=year, level="kabupaten", province=None, region_types=region_types)
+        population = query("population_nearest", year=year).set_index("region_code")["population"]
+        head = summary.headline(frame, row["aggregate"], meta.direction, "kabupaten", population)
+        means = {label("region_types_short", g, lang): head.means[g].mean for g in summary.GROUPS}
+        lines = [f"{name}: {fmt_number(v, lang, meta.decimals)} {meta.unit}" for name, v in means.items() if v is not None]
+        if head.gap_city_border is not None:
+            key = "gap_neutral" if meta.direction == 0 else ("gap_border_behind" if head.gap_city_border > 0 else "gap_border_ahead")
+            gap_unit = t("percentage_points", lang) if meta.unit.startswith("%") else meta.unit
+            lines.append(t(key, lang, gap=fmt_number(abs(head.gap_city_border), lang, meta.decimals), unit=gap_unit).replace("**", ""))
+        lines.append(t(f"weighting_{head.weighting}", lang))
+        ranked = ranking.ranked(frame, meta.direction)
+        picked = pd.concat([ranked.head(3), ranked.tail(3)])
+        table = [(str(int(r.rank)), r.name, f"{fmt_number(r.value, lang, meta.decimals)} {meta.unit}") for r in picked.itertuples()]
+        slides.append(
+            deck.IndicatorSlide(
+                name=f"{meta.name} ({meta.unit}), {year}",
+                map_png=map_image(frame, meta, year, "kabupaten", lang, scheme, k, "png"),
+                headline=lines,
+                source=f"{t('source', lang)}: {meta.citation} · {year}",
+                simulated_mark=t("simulated_mark", lang).upper() if meta.simulated else None,
+                group_means=means,
+                table=table,
+            )
+        )
+        if meta.citation not in sources:
+            sources.append(meta.citation)
+    sources.append("© 2024 Cahya DSN, github.com/cahyadsn/wilayah_boundaries (MIT)")
+    labels = {key: t(f"deck_{key}", lang) for key in ("gap_chart", "table", "sources", "indicator", "rank", "region", "value")}
+    subtitle = t("deck_subtitle", lang, day=fmt_date(date.today(), lang))
+    return deck.build_deck(t("app_title", lang), subtitle, slides, labels, sources)
