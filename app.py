@@ -5,7 +5,7 @@ import logging
 import streamlit as st
 
 from services.i18n import t
-from ui.components import language
+from ui.components import language, meeting
 
 st.set_page_config(
     page_title="Pemerataan Layanan Publik Kalimantan",
@@ -16,9 +16,14 @@ st.set_page_config(
 
 with st.sidebar:
     lang = language.show()
+    meeting_on = meeting.show(lang)
+if meeting_on:
+    meeting.apply(lang)
 
 pages = [
     st.Page("pages/equity_map.py", title=t("nav_overview", lang), icon=":material/map:", url_path="peta", default=True),
+    st.Page("pages/regency_profile.py", title=t("profile_nav", lang), icon=":material/location_city:", url_path="profil"),
+    st.Page("pages/data_catalogue.py", title=t("data_nav", lang), icon=":material/table_view:", url_path="data"),
     st.Page("pages/about_data.py", title=t("nav_about", lang), icon=":material/info:", url_path="tentang"),
 ]
 try:

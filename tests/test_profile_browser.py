@@ -1,0 +1,128 @@
+"""The regency profile in a real browser: Debian's chromium, driven by Playwright, against a live server.
+
+Screenshots land in ``test-output/`` so a person can look at them.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import duckdb
+import openpyxl
+import pandas as pd
+import pytest
+
+from data import build
+from services import profile, warehouse
+from tests.browser_support import Page
+
+pytestmark = pytest.mark.browser
+
+_NOT_DRAWN = ("none", "rgba(0, 0, 0, 0)")
+
+
+@pytest.fixture(scope="module")
+def app(server: str, browser) -> str:
+    """The live app after its first visit.
+
+    A fresh Streamlit server knows its ``st.navigation`` pages only after one run of ``app.py``;
+    until then a deep link such as ``/profil`` gets Streamlit's "Page not found" notice over the
+    right page (streamlit/streamlit#9624). A first visitor of the overview runs it.
+    """
+    tab = Page(browser, server)
+    tab.open("/")
+    tab.page.close()
+    return server
+
+
+def _no_dialog(tab: Page) -> None:
+    assert tab.page.locator("[role=dialog]").count() == 0, tab.page.locator("[role=dialog]").first.inner_text()
+
+
+def _painted(tab: Page) -> list[str]:
+    return [f for f in tab.fills() if f not in _NOT_DRAWN]
+
+
+def _wait_for_text(tab: Page, text: str) -> None:
+    tab.page.wait_for_function("t => document.body.innerText.includes(t)", arg=text, timeout=90_000)
+
+
+def test_profile_of_a_border_regency_and_a_city_in_both_languages(app: str, browser) -> None:
+    tab = Page(browser, app, width=1600, height=4600)  # tall: the whole profile in one screenshot
+    tab.open("/profil?region=61.06")
+    _wait_for_text(tab, "Kartu skor")
+    tab.wait_for_map(282)  # Kapuas Hulu's 282 villages (and the province outlines)
+    assert tab.page.get_by_role("heading", name="Kabupaten Kapuas Hulu", exact=True).is_visible()
+    painted = _painted(tab)
+    assert len(painted) >= 282, f"{len(painted)} villages painted"
+    assert "rgb(214, 228, 240)" in painted  # its four kelurahan: not applicable, drawn apart
+    assert tab.page.get_by_text("relatif paling baik dalam").first.is_visible()
+    assert tab.page.get_by_text("Status desa (IDM 2024)").is_visible()
+    _no_dialog(tab)
+    tab.shot("profile_id")
+    assert tab.foreign_hosts() == set(), "the page fetched from another host"
+
+    city = Page(browser, app, width=1600, height=4600)
+    city.open("/profil?region=61.71&lang=en")
+    _wait_for_text(city, "Not applicable: IDM covers villages (desa) only")
+    city.wait_for_map(6)  # Pontianak's six districts, simulated SPM
+    assert city.page.get_by_role("heading", name="Kota Pontianak", exact=True).is_visible()
+    assert city.page.get_by_text("Simulated data: these district figures are generated").is_visible()
+    _no_dialog(city)
+    city.shot("profile_en")
+    assert city.foreign_hosts() == set()
+
+
+def test_a_bad_link_shows_the_picker_and_a_pick_goes_into_the_link(app: str, browser) -> None:
+    tab = Page(browser, app)
+    tab.open("/profil?region=6106")
+    _wait_for_text(tab, "tanpa titik tidak dipakai")
+    tab.page.get_by_label("Kabupaten/kota", exact=True).wait_for(timeout=30_000)
+    _wait_for_text(tab, "Pilih satu kabupaten/kota")
+    tab.shot("profile_bad_link")
+    tab.choose("Kabupaten/kota", "Kalimantan Selatan › Kabupaten Kotabaru")
+    tab.page.get_by_role("heading", name="Kabupaten Kotabaru", exact=True).wait_for(timeout=60_000)
+    tab.page.wait_for_function("() => location.search.includes('region=63.02')", timeout=30_000)
+    assert parse_qs(urlparse(tab.page.url).query)["region"] == ["63.02"]
+    assert not tab.page.get_by_text("tanpa titik tidak dipakai").count()
+    assert tab.foreign_hosts() == set()
+
+
+def test_downloads_from_the_page_parse_back_to_the_same_numbers(app: str, browser) -> None:
+    tab = Page(browser, app)
+    tab.open("/profil?region=64.11")
+    _wait_for_text(tab, "Kartu skor")
+    with tab.page.expect_download(timeout=60_000) as csv_download:
+        tab.page.get_by_role("button", name="CSV: kartu skor").click()
+    assert csv_download.value.suggested_filename == "profil_64-11_mahakam_ulu_scorecard.csv"
+    text = Path(csv_download.value.path()).read_bytes().decode("utf-8-sig")
+    assert text.startswith("# DATA SIMULASI")  # the scorecard holds simulated rows, and says so first
+    downloaded = pd.read_csv(io.StringIO(text.split("\n", 1)[1])).set_index("indicator_id")
+    with tab.page.expect_download(timeout=60_000) as xlsx_download:
+        tab.page.get_by_role("button", name="Unduh seluruh profil (Excel)").click()
+    assert xlsx_download.value.suggested_filename == "profil_64-11_mahakam_ulu.xlsx"
+    workbook = io.BytesIO(Path(xlsx_download.value.path()).read_bytes())
+    book = openpyxl.load_workbook(workbook)
+    assert {"scorecard", "trend", "villages", "village_status", "distances", "peers", "peer_values", "metadata"} <= set(book.sheetnames)
+    from_excel = pd.read_excel(workbook, sheet_name="scorecard").set_index("indicator_id")
+
+    # the same numbers straight from the warehouse the server uses
+    with duckdb.connect(str(build.db_path()), read_only=True) as con:
+        cat = warehouse.run(con, "indicator_catalogue")
+        values = warehouse.run(con, "profile_values", region="64.11")
+        card = profile.scorecard(values, cat, warehouse.run(con, "profile_trend", region="64.11"), "64.11").set_index("indicator_id")
+        direct = dict(con.execute("SELECT indicator_id, value FROM observations WHERE region_code = '64.11' AND year = 2024").fetchall())
+    assert set(downloaded.index) == set(card.index) == set(from_excel.index)
+    for column in ("value", "rank", "prov_mean", "cities_mean", "lag_score"):
+        pd.testing.assert_series_equal(
+            downloaded[column].astype(float), card.loc[downloaded.index, column].astype(float), check_names=False
+        )
+        pd.testing.assert_series_equal(
+            from_excel[column].astype(float), card.loc[from_excel.index, column].astype(float), check_names=False
+        )
+    assert downloaded.loc["bps_ipm_2024", "value"] == pytest.approx(direct["bps_ipm_2024"])
+    meta = pd.read_excel(workbook, sheet_name="metadata").set_index("id")
+    assert bool(meta.loc["spm_kesehatan", "simulated"]) and not bool(meta.loc["bps_p0", "simulated"])
+    assert tab.foreign_hosts() == set()
