@@ -253,6 +253,11 @@ if selected is not None and selected in frame["code"].values:
             "—" if province_mean is None else fmt_number(province_mean, lang, meta.decimals),
         )
         st.caption(weighting_text)
+    regency = str(selected)[:5]  # the regency a selected district or village belongs to
+    if len(regency) == 5:
+        st.page_link(
+            "pages/regency_profile.py", label=t("open_profile", lang), icon=":material/location_city:", query_params={"region": regency}
+        )
     if st.button(t("clear_selection", lang), key="clear_selected"):
         st.session_state.pop("selected_region", None)
         st.rerun()

@@ -149,6 +149,9 @@ def test_selected_region_panel_shows_value_rank_and_means(real_env: Path) -> Non
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Peringkat"].endswith("dari 56")
     assert "Rata-rata Kabupaten perbatasan" in metrics and "Rata-rata Kalimantan Barat" in metrics
+    link = at.get("page_link")[0].proto
+    assert "profil" in link.page
+    assert link.query_string == "region=61.06"
     # the selected regency is ringed on the map
     assert any(tr.get("name") == "selected" and tr["locations"] == ["61.06"] for tr in _charts(at)[0]["data"])
 

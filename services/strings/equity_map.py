@@ -104,4 +104,5 @@ STRINGS: dict[str, dict[str, str]] = {
     "deck_rank": {"id": "Peringkat", "en": "Rank"},
     "deck_region": {"id": "Wilayah", "en": "Region"},
     "deck_value": {"id": "Nilai", "en": "Value"},
+    "open_profile": {"id": "Buka profil kabupaten/kota ini", "en": "Open this regency's profile"},
 }
