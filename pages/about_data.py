@@ -58,10 +58,7 @@ st.dataframe(
 )
 
 st.header(t("credits_heading", lang))
-st.markdown(
-    "- Batas wilayah / boundaries: © 2024 Cahya DSN, github.com/cahyadsn/wilayah_boundaries (MIT)\n"
-    "- World Bank INDO-DAPOER (CC BY 4.0) · BPS · Kemendes PDTT / Satu Data Indonesia"
-)
+st.markdown(t("credits_body", lang))
 info = reference("build_info")
 if not info.empty:
     built = datetime.fromisoformat(str(info.iloc[0]["built_at"]))

@@ -29,4 +29,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_licence": {"id": "Lisensi", "en": "Licence"},
     "col_citation": {"id": "Sitasi", "en": "Citation"},
     "col_kind": {"id": "Jenis", "en": "Kind"},
+    "credits_body": {
+        "id": "- Batas wilayah: © 2024 Cahya DSN, github.com/cahyadsn/wilayah_boundaries (lisensi MIT)\n"
+        "- Bank Dunia INDO-DAPOER (CC BY 4.0) · BPS · Kemendes PDTT melalui Satu Data Indonesia",
+        "en": "- Boundaries: © 2024 Cahya DSN, github.com/cahyadsn/wilayah_boundaries (MIT licence)\n"
+        "- World Bank INDO-DAPOER (CC BY 4.0) · BPS (Statistics Indonesia) · Kemendes PDTT via Satu Data Indonesia",
+    },
 }
