@@ -1,0 +1,19 @@
+-- Every service point (PLBN and immigration), whatever its status, with the regency it serves.
+-- Points without coordinates are kept: the page lists them as not placed instead of dropping them.
+-- test-params: {}
+SELECT
+    s.point_id,
+    s.name,
+    s.kind,
+    s.status,
+    s.detail,
+    s.town,
+    s.regency_code,
+    k.name AS regency,
+    s.lon,
+    s.lat,
+    s.coord_method,
+    s.verified
+FROM service_points AS s
+LEFT JOIN regions AS k ON k.code = s.regency_code
+ORDER BY s.kind, s.name
