@@ -7,7 +7,7 @@ import streamlit as st
 
 from services import catalogue, export, uploads
 from services.i18n import t
-from ui import editor
+from ui import editor, upload_flow
 from ui.context import language, reference, require_data
 
 lang = language()
@@ -55,6 +55,8 @@ left.markdown(t("data_signed_in", lang, user=user))
 if right.button(t("data_sign_out", lang), key="sign_out"):
     editor.sign_out()
     st.rerun()
+
+upload_flow.show(lang)
 
 st.subheader(t("data_history_title", lang))
 if history.empty:

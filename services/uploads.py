@@ -248,3 +248,28 @@ def _write_parquet(frame: pd.DataFrame, path: Path) -> None:
     tmp = path.with_suffix(".tmp")
     frame.to_parquet(tmp, index=False)
     os.replace(tmp, path)
+
+
+def clashes(clean: pd.DataFrame, existing: pd.DataFrame) -> pd.DataFrame:
+    """Uploaded values for a region and year that already has a value from another source.
+
+    ``clean``: region_code, year, value. ``existing``: region_code, year, value, source_title.
+    Equal values are not clashes (a re-upload of the same figure changes nothing).
+    """
+    merged = clean.merge(existing, on=["region_code", "year"], how="inner", suffixes=("", "_existing"), validate="one_to_many")
+    differs = ~(merged["value"] - merged["value_existing"]).abs().le(1e-9)
+    return merged[differs][["region_code", "year", "value", "value_existing", "source_title"]].reset_index(drop=True)
+
+
+def decide(clean: pd.DataFrame, clash: pd.DataFrame, replace_existing: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Apply the user's decision on clashes: rows to store (with ``replaces``) and rows set aside.
+
+    Keeping the existing values sets the clashing uploaded rows aside with a reason, listed with
+    the other rejected rows; replacing marks them so the existing values are hidden, not deleted.
+    """
+    key = clean[["region_code", "year"]].apply(tuple, axis=1)
+    clashing = key.isin(set(zip(clash["region_code"], clash["year"], strict=True)))
+    if replace_existing:
+        return clean.assign(replaces=clashing.to_numpy()), clean.iloc[0:0].assign(reason_key=[])
+    kept_out = clean[clashing].assign(reason_key="upload_kept_existing")
+    return clean[~clashing].assign(replaces=False), kept_out

@@ -103,3 +103,61 @@ def test_a_viewer_cannot_roll_back_even_with_crafted_state(real_env: Path) -> No
     at.run()
     assert not any(b.label == "Kembalikan" for b in at.button)
     assert bool(uploads.history()["active"].iloc[0])
+
+
+def _editor_page(editor_env: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    at.run()
+    at.switch_page(PAGE)
+    at.session_state["_editor_user"] = editor_env  # as after a successful sign-in
+    return at.run()
+
+
+def _value(db: Path, indicator: str, code: str, year: int) -> list[float]:
+    from services import warehouse
+
+    con = warehouse.connect(db, uploads.active_layer())
+    rows = con.execute(
+        "SELECT value FROM observations WHERE indicator_id = $i AND region_code = $c AND year = $y", {"i": indicator, "c": code, "y": year}
+    )
+    return sorted(r[0] for r in rows.fetchall())
+
+
+def test_editor_uploads_bps_coded_indonesian_csv_and_it_lands_on_the_right_regency(editor_env: str, real_env: Path) -> None:
+    """BPS 6108 is Kapuas Hulu (Kemendagri 61.06), BPS 6106 is Ketapang (61.04): the region-code trap."""
+    csv = "kode_bps;nama;tahun;persen_miskin\n6108;Kapuas Hulu;2024;7,25\n6106;Ketapang;2024;9,5\n9999;Tidak Ada;2024;1,0\n".encode()
+    at = _editor_page(editor_env)
+    at.file_uploader(key="upload_file").upload("kemiskinan.csv", csv, "text/csv")
+    at.run()
+    at.selectbox(key="upload_indicator").set_value("bps_p0").run()
+    assert not at.exception
+    text = " ".join(m.value for m in at.markdown)
+    assert "**2** cocok" in text and "tidak dikenali" in text
+    assert any("bentrok" in w.value or "berbeda" in w.value for w in at.warning)  # BPS's own values differ
+    at.radio(key="upload_replace").set_value(True)
+    at.text_input(key="upload_title").input("Kemiskinan versi Bappeda")
+    next(b for b in at.button if b.label.startswith("Simpan")).click().run()
+    assert not at.exception
+    assert any("Tersimpan: 2 nilai" in s.value for s in at.success)
+    assert _value(real_env, "bps_p0", "61.06", 2024) == [7.25]  # the uploaded value replaced BPS's, which is hidden, not deleted
+    assert _value(real_env, "bps_p0", "61.04", 2024) == [9.5]
+    assert uploads.history()["rejected"].iloc[0] >= 1  # the unknown code is listed, not dropped
+
+
+def test_broken_upload_gets_a_message_in_the_users_language(editor_env: str) -> None:
+    at = _editor_page(editor_env)
+    at.file_uploader(key="upload_file").upload("data.xlsx", b"\x00\x01not really a workbook\xff" * 50, "application/octet-stream")
+    at.run()
+    assert not at.exception
+    assert at.error and all("Traceback" not in e.value for e in at.error)
+
+
+def test_new_indicator_needs_complete_metadata(editor_env: str) -> None:
+    csv = b"wilayah,tahun,nilai\nKab. Kapuas Hulu,2025,80.5\nKOTA PONTIANAK,2025,95\n"
+    at = _editor_page(editor_env)
+    at.file_uploader(key="upload_file").upload("spm.csv", csv, "text/csv")
+    at.run()
+    at.text_input(key="upload_title").input("SPM dinas")
+    next(b for b in at.button if b.label.startswith("Simpan")).click().run()
+    assert any("Lengkapi" in e.value for e in at.error)
+    assert uploads.history().empty

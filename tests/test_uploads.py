@@ -107,3 +107,16 @@ def test_store_refuses_unknown_versions_and_bad_ids() -> None:
         uploads.rollback("up_nothing_00000000", 1, "editor")
     with pytest.raises(uploads.UploadStoreError):
         _commit({"61.06": 1.0}, indicator="x'; DROP TABLE observations; --")
+
+
+def test_clashes_are_found_and_decided_never_silently() -> None:
+    clean = pd.DataFrame({"region_code": ["61.06", "61.02", "61.71"], "year": [2019, 2019, 2019], "value": [50.0, 88.0, 99.0]})
+    existing = pd.DataFrame(
+        {"region_code": ["61.06", "61.02"], "year": [2019, 2019], "value": [65.0, 88.0], "source_title": ["BPS", "BPS"]}
+    )
+    clash = uploads.clashes(clean, existing)
+    assert clash[["region_code", "value", "value_existing"]].values.tolist() == [["61.06", 50.0, 65.0]]  # equal 88.0 is no clash
+    rows, aside = uploads.decide(clean, clash, replace_existing=False)
+    assert list(rows["region_code"]) == ["61.02", "61.71"] and list(aside["region_code"]) == ["61.06"]
+    rows, aside = uploads.decide(clean, clash, replace_existing=True)
+    assert rows.set_index("region_code")["replaces"].to_dict() == {"61.06": True, "61.02": False, "61.71": False} and aside.empty

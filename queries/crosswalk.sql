@@ -1,0 +1,3 @@
+-- The Kemendagri–BPS regency code crosswalk.
+-- test-params: {}
+SELECT kemendagri_code, bps_code, name FROM crosswalk ORDER BY kemendagri_code
