@@ -108,6 +108,10 @@ frame = query(
     province=None if province == "all" else province,
     region_types=list(types),
 )
+uploaded = sorted(set(frame["source_id"].dropna()) - {meta_row["source_id"]})
+if uploaded:  # values an editor uploaded are shown with their own source
+    titles = reference("sources").set_index("source_id")["citation_id" if lang == "id" else "citation_en"]
+    st.caption(t("uploaded_values", lang, sources="; ".join(str(titles.get(s, s)) for s in uploaded)))
 if frame.empty or not (frame["status"] == "value").any():
     st.info(t("no_data_for_choice", lang, indicator=meta.name, level=label("levels", level, lang), year=year))
     st.stop()

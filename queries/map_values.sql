@@ -13,6 +13,7 @@ SELECT
     o.note,
     o.numerator,
     o.denominator,
+    o.source_id,
     CASE
         WHEN o.value IS NOT NULL THEN 'value'
         WHEN na.region_code IS NOT NULL THEN 'na'

@@ -142,6 +142,11 @@ def test_editor_uploads_bps_coded_indonesian_csv_and_it_lands_on_the_right_regen
     assert _value(real_env, "bps_p0", "61.06", 2024) == [7.25]  # the uploaded value replaced BPS's, which is hidden, not deleted
     assert _value(real_env, "bps_p0", "61.04", 2024) == [9.5]
     assert uploads.history()["rejected"].iloc[0] >= 1  # the unknown code is listed, not dropped
+    # every page uses it at once, marked with its source
+    overview = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    overview.query_params["ind"] = "bps_p0"
+    overview.run()
+    assert any("Kemiskinan versi Bappeda" in c.value for c in overview.caption)
 
 
 def test_broken_upload_gets_a_message_in_the_users_language(editor_env: str) -> None:

@@ -105,4 +105,5 @@ STRINGS: dict[str, dict[str, str]] = {
     "deck_region": {"id": "Wilayah", "en": "Region"},
     "deck_value": {"id": "Nilai", "en": "Value"},
     "open_profile": {"id": "Buka profil kabupaten/kota ini", "en": "Open this regency's profile"},
+    "uploaded_values": {"id": "Sebagian nilai berasal dari unggahan: {sources}.", "en": "Some values come from uploads: {sources}."},
 }
