@@ -125,7 +125,7 @@ def _value(db: Path, indicator: str, code: str, year: int) -> list[float]:
 
 def test_editor_uploads_bps_coded_indonesian_csv_and_it_lands_on_the_right_regency(editor_env: str, real_env: Path) -> None:
     """BPS 6108 is Kapuas Hulu (Kemendagri 61.06), BPS 6106 is Ketapang (61.04): the region-code trap."""
-    csv = "kode_bps;nama;tahun;persen_miskin\n6108;Kapuas Hulu;2024;7,25\n6106;Ketapang;2024;9,5\n9999;Tidak Ada;2024;1,0\n".encode()
+    csv = b"kode_bps;nama;tahun;persen_miskin\n6108;Kapuas Hulu;2024;7,25\n6106;Ketapang;2024;9,5\n9999;Tidak Ada;2024;1,0\n"
     at = _editor_page(editor_env)
     at.file_uploader(key="upload_file").upload("kemiskinan.csv", csv, "text/csv")
     at.run()
