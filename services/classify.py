@@ -69,9 +69,17 @@ def classify(values: np.ndarray, scheme: str, k: int, target: float | None = Non
         result = mapclassify.FisherJenks(y, k=k)
     else:
         result = mapclassify.EqualInterval(y, k=k)
-    uppers = tuple(float(b) for b in result.bins)
-    counts = tuple(int(c) for c in result.counts)
-    return Classes(scheme, float(y.min()), uppers, np.asarray(result.yb, dtype=int), counts, met_from)
+    # Normalise: bins strictly increasing and covering the maximum, each value in the first class
+    # whose upper bound it does not exceed. Fisher-Jenks can return unordered bins for values that
+    # differ only in the 70th decimal; this keeps every scheme's output well-formed.
+    uppers_array = np.unique(np.asarray(result.bins, dtype=float))
+    if uppers_array[-1] < y.max():
+        uppers_array = np.append(uppers_array, y.max())
+    class_of = np.searchsorted(uppers_array, y, side="left")
+    counts = tuple(int(c) for c in np.bincount(class_of, minlength=len(uppers_array)))
+    if met_from is not None:
+        met_from = min(met_from, len(uppers_array) - 1)
+    return Classes(scheme, float(y.min()), tuple(float(b) for b in uppers_array), class_of.astype(int), counts, met_from)
 
 
 def _target_bins(target: float, direction: int, y: np.ndarray) -> tuple[list[float], int]:
