@@ -58,6 +58,15 @@ def real_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
+def real_env(real_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point the app (AppTest) at the warehouse built from the real data."""
+    monkeypatch.setenv(build.SOURCE_ENV, str(SHARED))
+    monkeypatch.setenv(build.DB_ENV, str(real_db))
+    monkeypatch.setenv(build.STATIC_ENV, str(real_db.parent / "geo"))
+    return real_db
+
+
+@pytest.fixture
 def real_con(real_db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     con = duckdb.connect(str(real_db), read_only=True)
     yield con

@@ -8,19 +8,10 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from data import build
 from services import auth, uploads
-from tests.conftest import ROOT, SHARED
+from tests.conftest import ROOT
 
 PAGE = str(ROOT / "pages" / "data_catalogue.py")
-
-
-@pytest.fixture
-def real_env(real_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv(build.SOURCE_ENV, str(SHARED))
-    monkeypatch.setenv(build.DB_ENV, str(real_db))
-    monkeypatch.setenv(build.STATIC_ENV, str(real_db.parent / "geo"))
-    return real_db
 
 
 @pytest.fixture

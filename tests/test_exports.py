@@ -11,16 +11,7 @@ from PIL import Image
 from pptx import Presentation
 from streamlit.testing.v1 import AppTest
 
-from data import build
-from tests.conftest import ROOT, SHARED
-
-
-@pytest.fixture
-def real_env(real_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv(build.SOURCE_ENV, str(SHARED))
-    monkeypatch.setenv(build.DB_ENV, str(real_db))
-    monkeypatch.setenv(build.STATIC_ENV, str(real_db.parent / "geo"))
-    return real_db
+from tests.conftest import ROOT
 
 
 def test_map_image_is_slide_sized_and_stamped(real_env: Path) -> None:

@@ -10,17 +10,9 @@ from streamlit.testing.v1 import AppTest
 
 from data import build
 from services import i18n
-from tests.conftest import ROOT, SHARED
+from tests.conftest import ROOT
 
 TIMEOUT = 120
-
-
-@pytest.fixture
-def real_env(real_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv(build.SOURCE_ENV, str(SHARED))
-    monkeypatch.setenv(build.DB_ENV, str(real_db))
-    monkeypatch.setenv(build.STATIC_ENV, str(real_db.parent / "geo"))
-    return real_db
 
 
 def _app(**params: str) -> AppTest:

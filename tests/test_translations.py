@@ -13,19 +13,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from data import build
-from tests.conftest import ROOT, SHARED
+from tests.conftest import ROOT
 
 PAGES = sorted(p.name for p in (ROOT / "pages").glob("*.py"))
 SAME_IN_BOTH = {"Bahasa / Language", "Bahasa Indonesia", "English", "Dataset", "Target", "Status", "PLBN", "%"}
-
-
-@pytest.fixture
-def real_env(real_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv(build.SOURCE_ENV, str(SHARED))
-    monkeypatch.setenv(build.DB_ENV, str(real_db))
-    monkeypatch.setenv(build.STATIC_ENV, str(real_db.parent / "geo"))
-    return real_db
 
 
 def _texts(page: str, lang: str) -> set[str]:
