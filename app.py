@@ -22,6 +22,7 @@ if meeting_on:
 
 pages = [
     st.Page("pages/equity_map.py", title=t("nav_overview", lang), icon=":material/map:", url_path="peta", default=True),
+    st.Page("pages/gap_analysis.py", title=t("gap_nav", lang), icon=":material/compare_arrows:", url_path="kesenjangan"),
     st.Page("pages/regency_profile.py", title=t("profile_nav", lang), icon=":material/location_city:", url_path="profil"),
     st.Page("pages/service_access.py", title=t("access_nav", lang), icon=":material/directions_boat:", url_path="akses"),
     st.Page("pages/data_catalogue.py", title=t("data_nav", lang), icon=":material/table_view:", url_path="data"),

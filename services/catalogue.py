@@ -93,3 +93,25 @@ def search(table: pd.DataFrame, text: str) -> pd.DataFrame:
     for word in words:
         mask &= haystack.str.contains(word, regex=False)
     return table[mask]
+
+
+def series_for(cat: pd.DataFrame, indicator: str, level: str) -> list[str]:
+    """The indicator and its siblings across a method break (same ``series_group``) at this level.
+
+    Each stays its own series, oldest first; an indicator without a group is a series of one.
+    """
+    at_level = cat[cat["level"] == level]
+    group = row(cat, indicator)["series_group"]
+    if group is None or pd.isna(group) or str(group).strip() == "":
+        return [indicator]
+    siblings = at_level[at_level["series_group"] == group].copy()
+    siblings["first_year"] = [min(int(y) for y in years) for years in siblings["years"]]
+    ordered = siblings.sort_values(["first_year", "indicator_id"])["indicator_id"].tolist()
+    return ordered if indicator in ordered else [indicator, *ordered]
+
+
+def spm_indicators(cat: pd.DataFrame) -> list[str]:
+    """Regency-level indicators of the six SPM fields that carry an SPM target, in sector order."""
+    rows = cat[(cat["level"] == "kabupaten") & cat["sector"].str.startswith("spm_") & cat["target"].notna()].copy()
+    rows["sector_rank"] = rows["sector"].map(_SECTOR_ORDER).fillna(len(_SECTOR_ORDER))
+    return rows.sort_values(["sector_rank", "simulated", "indicator_id"])["indicator_id"].tolist()

@@ -1,0 +1,271 @@
+"""Gap analysis: how wide is the urban–remote–border gap, is it closing, and who drives it?"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from services import catalogue, gaps, gaptables, gapview, mapview
+from services.i18n import fmt_number, label, t
+from ui import analysis
+from ui.context import language, query, reference, require_data
+
+DEFAULT_INDICATOR = "bps_ipm"  # real, twelve years and a method break: the trend has something to say
+
+
+def _coerce(key: str, options: list, default) -> None:
+    """Keep a widget's state valid when its options change (e.g. a new indicator has other years)."""
+    if st.session_state.get(key) not in options:
+        st.session_state[key] = default if default in options else (options[0] if options else None)
+
+
+lang = language()
+require_data()
+cat = reference("indicator_catalogue")
+ids = catalogue.indicator_ids(cat)
+
+with st.sidebar:
+    _coerce("gap_ind", ids, DEFAULT_INDICATOR)
+    indicator_labels = catalogue.indicator_labels(cat, lang)
+    indicator = st.selectbox(t("indicator", lang), ids, key="gap_ind", format_func=indicator_labels.__getitem__)
+    levels = catalogue.levels_for(cat, indicator)
+    _coerce("gap_lvl", levels, "kabupaten")
+    level = st.radio(t("level", lang), levels, key="gap_lvl", format_func=lambda v: label("levels", v, lang), horizontal=True)
+    years = catalogue.years_for(cat, indicator, level)
+    _coerce("gap_yr", years, years[-1] if years else None)
+    year = st.selectbox(t("year", lang), years, key="gap_yr")
+
+meta_row = catalogue.row(cat, indicator)
+meta = mapview.IndicatorMeta.from_row(meta_row, lang)
+spec = gaps.Spec.from_row(meta_row, level)
+direction_text = t({1: "higher_better", -1: "lower_better", 0: "neutral_direction"}[meta.direction], lang)
+gap_unit = gaptables.gap_unit(meta.unit, lang)
+sim_mark = f" · ⚠ {t('simulated_mark', lang)}" if meta.simulated else ""  # on every chart title of a simulated series
+
+st.title(t("gap_title", lang))
+st.caption(
+    t(
+        "gap_caption",
+        lang,
+        indicator=meta.name,
+        unit=meta.unit,
+        year=year,
+        level=label("levels", level, lang),
+        direction=direction_text,
+        source=meta.citation,
+    )
+)
+if meta.simulated:
+    st.warning(t("simulated_banner", lang))
+
+frame = query("map_values", indicator=indicator, year=int(year), level=level, province=None, region_types=list(gaps.GROUPS))
+if frame.empty or not (frame["status"] == "value").any():
+    st.info(t("no_data_for_choice", lang, indicator=meta.name, level=label("levels", level, lang), year=year))
+    st.stop()
+population = query("population_nearest", year=int(year)).set_index("region_code")["population"] if level == "kabupaten" else None
+frame = gaps.with_population(frame, population, level)
+rows = gaps.value_rows(frame)
+weighted = gaps.has_population(rows, level)
+
+# --------------------------------------------------------------------------- group summaries
+st.header(t("gap_groups_heading", lang))
+types = gaps.group_table(frame, spec, "region_type")
+by_type = types.rows.set_index("group")
+cols = st.columns(4)
+for col, group in zip(cols, (*gaps.GROUPS, gaps.ALL), strict=True):
+    value = by_type.at[group, "headline"]
+    name = t("all_provinces", lang) if group == gaps.ALL else label("region_types_short", group, lang)
+    shown = t("not_applicable", lang) if pd.isna(value) and by_type.at[group, "n_na"] > 0 else fmt_number(value, lang, meta.decimals)
+    col.metric(name, shown, help=t(f"weighting_{types.weighting}", lang) + f" · n = {by_type.at[group, 'n_with_data']}")
+reference_text = t("gap_reference_kota" if types.reference == "kota" else "gap_reference_all", lang)
+for group in ("perbatasan", "kabupaten"):
+    gap, ratio = by_type.at[group, "gap"], by_type.at[group, "ratio"]
+    if pd.isna(gap):
+        continue
+    key = "gap_difference" if meta.direction == 0 else ("gap_behind" if gap > 0 else "gap_ahead")
+    st.markdown(
+        t(
+            key,
+            lang,
+            group=t(f"gap_plural_{group}", lang),
+            gap=fmt_number(abs(gap), lang, meta.decimals),
+            unit=gap_unit,
+            reference=reference_text,
+            ratio=fmt_number(ratio, lang, 2),
+        )
+    )
+st.caption(t("gap_orientation", lang, reference=reference_text, weighting=t(f"weighting_{types.weighting}", lang).lower()))
+provinces = gaps.group_table(frame, spec, "prov_code")
+tab_types, tab_provinces = st.tabs([t("gap_tab_types", lang), t("gap_tab_provinces", lang)])
+with tab_types:
+    st.dataframe(
+        gaptables.format_group_table(types, "region_type", lang, meta.decimals, meta.unit, spec.target is not None),
+        hide_index=True,
+        width="stretch",
+    )
+with tab_provinces:
+    st.dataframe(
+        gaptables.format_group_table(provinces, "prov_code", lang, meta.decimals, meta.unit, spec.target is not None),
+        hide_index=True,
+        width="stretch",
+    )
+if not weighted:
+    st.caption(t("gap_no_population", lang))
+
+# --------------------------------------------------------------------------- target
+st.header(t("gap_target_heading", lang))
+if spec.target is not None:
+    whole = by_type.loc[gaps.ALL]
+    weighted_text = (
+        t("gap_target_weighted", lang, shortfall=fmt_number(whole["pop_mean_shortfall"], lang, meta.decimals), unit=gap_unit)
+        if weighted
+        else ""
+    )
+    st.markdown(
+        t(
+            "gap_target_summary",
+            lang,
+            target=fmt_number(spec.target, lang, 0),
+            unit=meta.unit,
+            below=int(whole["n_below_target"]),
+            n=int(whole["n_with_data"]),
+            shortfall=fmt_number(whole["mean_shortfall"], lang, meta.decimals),
+            weighted=weighted_text,
+        )
+    )
+else:
+    st.caption(t("gap_no_target", lang))
+
+# --------------------------------------------------------------------------- inequality
+st.header(t("gap_inequality_heading", lang))
+ineq_col, decomp_col = st.columns([5, 6], gap="medium")
+with ineq_col:
+    st.dataframe(
+        gaptables.format_inequality(gaps.inequality_table(rows, spec), lang, meta.decimals, meta.unit, weighted),
+        hide_index=True,
+        width="stretch",
+    )
+    st.caption(t("gap_undefined_note", lang))
+with decomp_col:
+    st.subheader(t("gap_decomp_heading", lang))
+    decomposition = gaps.decomposition_table(rows, spec)
+    st.dataframe(gaptables.format_decomposition(decomposition, lang), hide_index=True, width="stretch")
+    st.caption(t("gap_decomp_note", lang))
+
+# --------------------------------------------------------------------------- trend
+st.header(t("gap_trend_heading", lang))
+series_ids = catalogue.series_for(cat, indicator, level)
+trend = analysis.trend(series_ids, level)
+trend_years = sorted({int(y) for y in trend["year"]})
+series = [
+    gapview.Series(i, catalogue.row(cat, i)["name_id" if lang == "id" else "name_en"], bool(catalogue.row(cat, i)["simulated"]))
+    for i in series_ids
+]
+families = gapview.families_for(trend)
+_coerce("gap_family", families, "gaps" if "gaps" in families else families[0])
+family_names = {f: t(f"gap_f_{f}", lang) for f in families} | ({"gaps": t("gap_f_gaps_all", lang)} if types.reference == gaps.ALL else {})
+family = st.selectbox(t("gap_trend_measure", lang), families, key="gap_family", format_func=family_names.__getitem__)
+axis = {
+    "group_means": meta.unit,
+    "gaps": gap_unit,
+    "shortfall": gap_unit,
+    "theil_t": "× 1000",
+    "theil_l": "× 1000",
+    "cv": "%",
+    "between": "%",
+    "fifth_ratio": t("gap_axis_times", lang),
+    "n_below_target": t("gap_axis_regions", lang),
+}.get(family, "")
+st.plotly_chart(
+    gapview.trend_figure(trend, family, series, lang, axis, meta.decimals, f"{meta.name}: {family_names[family]}{sim_mark}"),
+    key="gap_trend",
+    theme=None,
+    config={"displaylogo": False},
+)
+if len(trend_years) < 2:
+    st.caption(t("gap_trend_one_year", lang))
+if len(series) > 1:
+    st.caption(t("gap_trend_series", lang, series="; ".join(s.name for s in series)))
+
+# --------------------------------------------------------------------------- contributions
+st.header(t("gap_contrib_heading", lang))
+contrib = gaps.contributions(frame, spec)
+ref_value = t("gap_reference_all", lang) if contrib.reference_kind == "mean" else "target"
+ref_number = fmt_number(contrib.reference, lang, meta.decimals if contrib.reference_kind == "mean" else 0)
+if meta.direction == 0:
+    st.info(t("gap_contrib_neutral", lang))
+elif not (contrib.rows["share"] > 0).any():
+    st.info(t("gap_contrib_none", lang, reference=ref_number, unit=meta.unit))
+else:
+    title_key = "gap_contrib_title_target" if contrib.reference_kind == "target" else "gap_contrib_title_mean"
+    st.plotly_chart(
+        gapview.contribution_figure(contrib.rows, lang, meta.unit, meta.decimals, t(title_key, lang) + sim_mark, meta.simulated),
+        key="gap_contrib",
+        theme=None,
+        config={"displaylogo": False},
+    )
+    top = min(gapview.TOP_CONTRIBUTORS, int((contrib.rows["share"] > 0).sum()))
+    st.caption(
+        t(
+            "gap_contrib_caption",
+            lang,
+            reference=f"{ref_value} ({ref_number})" if contrib.reference_kind == "mean" else ref_number,
+            unit=meta.unit,
+            weighting=t(f"weighting_{contrib.weighting}", lang).lower(),
+            top=top,
+            share=fmt_number(contrib.rows["share"].head(top).sum() * 100, lang, 1),
+        )
+    )
+with st.expander(t("gap_contrib_table", lang)):
+    st.dataframe(gaptables.format_contributions(contrib, lang, meta.decimals, meta.unit), hide_index=True, width="stretch")
+
+# --------------------------------------------------------------------------- scorecard
+st.header(t("gap_scorecard_heading", lang))
+sc_years = analysis.scorecard_years()
+if not sc_years:
+    st.info(t("gap_scorecard_none", lang))
+else:
+    _coerce("gap_sc_year", sc_years, sc_years[-1])
+    sc_year = st.selectbox(t("gap_scorecard_year", lang), sc_years, key="gap_sc_year")
+    card = analysis.scorecard(int(sc_year))
+    spm_ids = catalogue.spm_indicators(cat)
+    present = [i for i in spm_ids if i in set(card["indicator_id"])]
+    score_rows = [
+        gapview.ScoreRow(
+            i,
+            f"{label('sectors', catalogue.row(cat, i)['sector'], lang)} › {catalogue.row(cat, i)['name_id' if lang == 'id' else 'name_en']}",
+            bool(catalogue.row(cat, i)["simulated"]),
+        )
+        for i in present
+    ]
+    st.plotly_chart(
+        gapview.scorecard_figure(card, score_rows, lang, 1, t("gap_scorecard_title", lang, year=sc_year)),
+        key="gap_scorecard",
+        theme=None,
+        config={"displaylogo": False},
+    )
+    st.caption(t("gap_scorecard_caption", lang))
+
+# --------------------------------------------------------------------------- download
+tables = {
+    "groups": types.rows,
+    "provinces": provinces.rows,
+    "inequality": gaps.inequality_table(rows, spec).rename_axis("measure").reset_index(),
+    "decomposition": decomposition,
+    "contributions": contrib.rows.drop(columns=["status"], errors="ignore"),
+    "trend": trend,
+}
+st.download_button(
+    t("gap_download", lang),
+    data=lambda: gaptables.workbook(tables, meta_row, int(year), level, types.weighting, types.reference),  # built on click only
+    file_name=f"kesenjangan_{indicator}_{level}_{year}.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    key="gap_download",
+)
+
+# --------------------------------------------------------------------------- methods
+with st.expander(t("gap_methods_heading", lang)):
+    st.markdown(t("gap_methods_intro", lang))
+    for key, formula in gaptables.METHODS:
+        st.markdown(t(key, lang))
+        st.latex(formula)

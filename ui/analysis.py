@@ -1,0 +1,61 @@
+"""Cached analyses behind the gap page: the trend of every measure and the SPM scorecard.
+
+Both depend only on the database and a few plain choices (the series and level; the year), not on
+what else is on screen, so a rerun for another trend measure or table reuses them. The statistics
+themselves are in ``services.gaps``; this module only fetches, caches and hands over.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from data import build
+from services import catalogue, gaps
+from ui.context import query, reference
+
+
+def trend(series_ids: list[str], level: str) -> pd.DataFrame:
+    """Every measure per series and year (see :func:`services.gaps.trend`)."""
+    db = build.db_path()
+    return _trend(str(db), db.stat().st_mtime, tuple(series_ids), level)
+
+
+def scorecard(year: int) -> pd.DataFrame:
+    """Group means of the SPM indicators in one year (see :func:`services.gaps.scorecard`)."""
+    db = build.db_path()
+    return _scorecard(str(db), db.stat().st_mtime, int(year))
+
+
+def scorecard_years() -> list[int]:
+    values = _spm_values()
+    return [] if values is None else sorted(int(y) for y in values["year"].unique())
+
+
+def _specs(ids: list[str] | tuple[str, ...], level: str) -> dict[str, gaps.Spec]:
+    cat = reference("indicator_catalogue")
+    return {i: gaps.Spec.from_row(catalogue.row(cat, i), level) for i in ids}
+
+
+def _spm_values() -> pd.DataFrame | None:
+    ids = catalogue.spm_indicators(reference("indicator_catalogue"))
+    return query("values_all_years", indicators=ids, level="kabupaten") if ids else None
+
+
+# Bounded caches, like the query caches: a few dozen series and years per process, for an hour.
+@st.cache_data(show_spinner=False, max_entries=64, ttl=3600)
+def _trend(path: str, stamp: float, series_ids: tuple[str, ...], level: str) -> pd.DataFrame:
+    values = query("values_all_years", indicators=list(series_ids), level=level)
+    years = sorted(int(y) for y in values["year"].unique())
+    population = query("population_years", years=years) if level == "kabupaten" and years else None
+    return gaps.trend(gaps.with_population_by_year(values, population, level), _specs(series_ids, level))
+
+
+@st.cache_data(show_spinner=False, max_entries=32, ttl=3600)
+def _scorecard(path: str, stamp: float, year: int) -> pd.DataFrame:
+    values = _spm_values()
+    if values is None:
+        return pd.DataFrame(columns=["indicator_id", "group", "mean", "n"])
+    population = query("population_nearest", year=year).set_index("region_code")["population"]
+    rows = gaps.with_population(values[values["year"] == year], population, "kabupaten")
+    return gaps.scorecard(rows, _specs(sorted(set(rows["indicator_id"])), "kabupaten"), year)
