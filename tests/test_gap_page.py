@@ -8,20 +8,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from data import build
 from services import gaps, i18n, summary, warehouse
-from tests.conftest import ROOT, SHARED
+from tests.conftest import ROOT
 
 TIMEOUT = 120
 PAGE = str(ROOT / "pages" / "gap_analysis.py")
-
-
-@pytest.fixture
-def real_env(real_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv(build.SOURCE_ENV, str(SHARED))
-    monkeypatch.setenv(build.DB_ENV, str(real_db))
-    monkeypatch.setenv(build.STATIC_ENV, str(real_db.parent / "geo"))
-    return real_db
 
 
 def _open(**params: str) -> AppTest:

@@ -10,21 +10,18 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from data import build
 from services import catalogue, gaps
-from ui.context import query, reference
+from ui.context import data_version, query, reference
 
 
 def trend(series_ids: list[str], level: str) -> pd.DataFrame:
     """Every measure per series and year (see :func:`services.gaps.trend`)."""
-    db = build.db_path()
-    return _trend(str(db), db.stat().st_mtime, tuple(series_ids), level)
+    return _trend(data_version(), tuple(series_ids), level)
 
 
 def scorecard(year: int) -> pd.DataFrame:
     """Group means of the SPM indicators in one year (see :func:`services.gaps.scorecard`)."""
-    db = build.db_path()
-    return _scorecard(str(db), db.stat().st_mtime, int(year))
+    return _scorecard(data_version(), int(year))
 
 
 def scorecard_years() -> list[int]:
@@ -44,7 +41,7 @@ def _spm_values() -> pd.DataFrame | None:
 
 # Bounded caches, like the query caches: a few dozen series and years per process, for an hour.
 @st.cache_data(show_spinner=False, max_entries=64, ttl=3600)
-def _trend(path: str, stamp: float, series_ids: tuple[str, ...], level: str) -> pd.DataFrame:
+def _trend(version: tuple, series_ids: tuple[str, ...], level: str) -> pd.DataFrame:
     values = query("values_all_years", indicators=list(series_ids), level=level)
     years = sorted(int(y) for y in values["year"].unique())
     population = query("population_years", years=years) if level == "kabupaten" and years else None
@@ -52,7 +49,7 @@ def _trend(path: str, stamp: float, series_ids: tuple[str, ...], level: str) -> 
 
 
 @st.cache_data(show_spinner=False, max_entries=32, ttl=3600)
-def _scorecard(path: str, stamp: float, year: int) -> pd.DataFrame:
+def _scorecard(version: tuple, year: int) -> pd.DataFrame:
     values = _spm_values()
     if values is None:
         return pd.DataFrame(columns=["indicator_id", "group", "mean", "n"])

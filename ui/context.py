@@ -107,6 +107,11 @@ def _connect(path: str, stamp: float, uploads_stamp: str) -> duckdb.DuckDBPyConn
     return warehouse.connect(Path(path), uploads.active_layer())
 
 
+def data_version() -> tuple[str, float, str]:
+    """A cache key for anything computed from the data: changes with a rebuild or an upload."""
+    return _version()
+
+
 def _version() -> tuple[str, float, str]:
     """What the cached data depends on: the warehouse file, its build, and the active uploads."""
     db = build.db_path()
