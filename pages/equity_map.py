@@ -174,8 +174,6 @@ with map_col:
         )
     )
 
-    with st.expander(t("copy_link", lang)):
-        st.code(url_state.current_link(), language=None)
     with st.expander(t("export_title", lang)):
         view = f"{indicator}_{level}_{year}"
         st.download_button(

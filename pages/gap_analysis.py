@@ -8,6 +8,7 @@ import streamlit as st
 from services import catalogue, gaps, gaptables, gapview, mapview
 from services.i18n import fmt_number, label, t
 from ui import analysis
+from ui.components import url_state
 from ui.context import language, query, reference, require_data
 
 DEFAULT_INDICATOR = "bps_ipm"  # real, twelve years and a method break: the trend has something to say
@@ -23,6 +24,12 @@ lang = language()
 require_data()
 cat = reference("indicator_catalogue")
 ids = catalogue.indicator_ids(cat)
+LINK = [  # the view in the link: validated on the way in, written back as the user changes it
+    url_state.Param("gap_ind", "ind", url_state.one_of(ids)),
+    url_state.Param("gap_lvl", "lvl", url_state.one_of(catalogue.LEVEL_ORDER)),
+    url_state.Param("gap_yr", "yr", url_state.integer(1990, 2100)),
+]
+ignored = url_state.apply_once("kesenjangan", LINK)
 
 with st.sidebar:
     _coerce("gap_ind", ids, DEFAULT_INDICATOR)
@@ -34,6 +41,7 @@ with st.sidebar:
     years = catalogue.years_for(cat, indicator, level)
     _coerce("gap_yr", years, years[-1] if years else None)
     year = st.selectbox(t("year", lang), years, key="gap_yr")
+url_state.publish(LINK, {"gap_ind": indicator, "gap_lvl": level, "gap_yr": year})
 
 meta_row = catalogue.row(cat, indicator)
 meta = mapview.IndicatorMeta.from_row(meta_row, lang)
@@ -43,6 +51,8 @@ gap_unit = gaptables.gap_unit(meta.unit, lang)
 sim_mark = f" · ⚠ {t('simulated_mark', lang)}" if meta.simulated else ""  # on every chart title of a simulated series
 
 st.title(t("gap_title", lang))
+if ignored:
+    st.caption(t("link_ignored", lang, names=", ".join(ignored)))
 st.caption(
     t(
         "gap_caption",

@@ -57,6 +57,13 @@ def _downloads(
         )
 
 
+def _step_region(delta: int, options: list[str]) -> None:
+    """Meeting mode: the next or previous regency, like a slide (a callback, so it may set the picker)."""
+    current = st.session_state.get("profile_region")
+    index = options.index(current) if current in options else -1
+    st.session_state["profile_region"] = options[(index + delta) % len(options)]
+
+
 lang = language()
 require_data()
 regencies = reference("profile_regencies")
@@ -88,6 +95,20 @@ region = picker_col.selectbox(
     format_func=labels.__getitem__,
     placeholder=t("profile_picker_placeholder", lang),
 )
+if meeting.is_on():
+    options = list(profile.picker_options(regencies))
+    back, forward = st.columns(2)
+    back.button(
+        t("step_previous", lang),
+        key="profile_prev",
+        on_click=_step_region,
+        args=(-1, options),
+        icon=":material/arrow_back:",
+        width="stretch",
+    )
+    forward.button(
+        t("step_next", lang), key="profile_next", on_click=_step_region, args=(1, options), icon=":material/arrow_forward:", width="stretch"
+    )
 if region is None:
     if not problem and "region" in st.query_params:  # the user cleared the picker: the link follows
         st.query_params.pop("region")

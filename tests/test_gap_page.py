@@ -150,3 +150,24 @@ def test_every_indicator_at_every_level_gives_the_analysis_or_a_clear_message(re
         assert not at.exception, name
         assert "gap_trend" in _charts(at) or any("Tidak ada data" in i.value for i in at.info), name
     assert visited > 0
+
+
+def _open_link(**params: str) -> AppTest:
+    """As a browser opening a link to this page: only the page runs with the link's parameters.
+    (AppTest starts on the default page, which would read and rewrite them first.)"""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
+    for key in list(at.query_params):
+        del at.query_params[key]
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.switch_page(PAGE).run()
+
+
+def test_the_gap_view_reopens_from_its_link_and_ignores_bad_values(real_env: Path) -> None:
+    at = _open_link(ind="bps_p0", lvl="kabupaten", yr="2024")
+    assert not at.exception
+    assert at.selectbox(key="gap_ind").value == "bps_p0" and at.selectbox(key="gap_yr").value == 2024
+    assert at.query_params["ind"] == "bps_p0" and at.query_params["yr"] == "2024"
+    bad = _open_link(ind="<script>", yr="abc")
+    assert not bad.exception
+    assert any("Sebagian tautan diabaikan" in c.value for c in bad.caption)

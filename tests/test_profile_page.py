@@ -235,3 +235,18 @@ def test_high_contrast_switch_recolours_the_regency_map(real_env: Path) -> None:
     _ok(at)
     after = {tr["colorscale"][0][1] for tr in _region_traces(_map(at)) if tr["legendgroup"].startswith("class")}
     assert len(after) == len(before) == 5 and not before & after
+
+
+def test_meeting_mode_steps_through_regencies_each_with_its_own_link(real_env: Path) -> None:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.query_params["rapat"] = "1"
+    at.query_params["region"] = "61.06"
+    at.run()
+    at.switch_page(str(ROOT / "pages" / "regency_profile.py")).run()
+    assert at.title[0].value == "Kabupaten Kapuas Hulu"
+    next(b for b in at.button if b.label == "Berikutnya").click().run()
+    assert not at.exception
+    assert at.query_params["region"] != "61.06" and at.title[0].value != "Kabupaten Kapuas Hulu"
+    following = at.query_params["region"]
+    next(b for b in at.button if b.label == "Sebelumnya").click().run()
+    assert at.query_params["region"] == "61.06" and following != "61.06"
