@@ -261,15 +261,24 @@ def clashes(clean: pd.DataFrame, existing: pd.DataFrame) -> pd.DataFrame:
     return merged[differs][["region_code", "year", "value", "value_existing", "source_title"]].reset_index(drop=True)
 
 
-def decide(clean: pd.DataFrame, clash: pd.DataFrame, replace_existing: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
+def decide(
+    clean: pd.DataFrame, clash: pd.DataFrame, replace_existing: bool, existing: pd.DataFrame | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Apply the user's decision on clashes: rows to store (with ``replaces``) and rows set aside.
 
     Keeping the existing values sets the clashing uploaded rows aside with a reason, listed with
     the other rejected rows; replacing marks them so the existing values are hidden, not deleted.
+    A value equal to the one already stored is set aside too (it would only show twice).
     """
-    key = clean[["region_code", "year"]].apply(tuple, axis=1)
-    clashing = key.isin(set(zip(clash["region_code"], clash["year"], strict=True)))
+    key = list(zip(clean["region_code"], clean["year"], strict=True))
+    aside = [clean.iloc[0:0].assign(reason_key=[])]
+    if existing is not None and len(existing):
+        stored = dict(zip(zip(existing["region_code"], existing["year"], strict=True), existing["value"], strict=True))
+        same = pd.Series([k in stored and abs(stored[k] - v) <= 1e-9 for k, v in zip(key, clean["value"], strict=True)], index=clean.index)
+        aside.append(clean[same].assign(reason_key="upload_same_as_existing"))
+        clean, key = clean[~same], [k for k, s in zip(key, same, strict=True) if not s]
+    clashing = pd.Series([k in set(zip(clash["region_code"], clash["year"], strict=True)) for k in key], index=clean.index, dtype=bool)
     if replace_existing:
-        return clean.assign(replaces=clashing.to_numpy()), clean.iloc[0:0].assign(reason_key=[])
-    kept_out = clean[clashing].assign(reason_key="upload_kept_existing")
-    return clean[~clashing].assign(replaces=False), kept_out
+        return clean.assign(replaces=clashing.to_numpy()), pd.concat(aside, ignore_index=True)
+    aside.append(clean[clashing].assign(reason_key="upload_kept_existing"))
+    return clean[~clashing].assign(replaces=False), pd.concat(aside, ignore_index=True)

@@ -120,3 +120,6 @@ def test_clashes_are_found_and_decided_never_silently() -> None:
     assert list(rows["region_code"]) == ["61.02", "61.71"] and list(aside["region_code"]) == ["61.06"]
     rows, aside = uploads.decide(clean, clash, replace_existing=True)
     assert rows.set_index("region_code")["replaces"].to_dict() == {"61.06": True, "61.02": False, "61.71": False} and aside.empty
+    # with the stored values known, an equal value is set aside instead of being shown twice
+    rows, aside = uploads.decide(clean, clash, replace_existing=True, existing=existing)
+    assert list(rows["region_code"]) == ["61.06", "61.71"] and aside["reason_key"].tolist() == ["upload_same_as_existing"]

@@ -185,7 +185,7 @@ def show(lang: str) -> None:
         if not title.strip() or (new_meta is not None and not new_meta["ok"]):
             st.error(t("data_upload_incomplete", lang))
             return
-        _commit(lang, file.name, data, choice, new_meta, clean, clash, bool(replace), others, rejected, title, publisher, licence)
+        _commit(lang, file.name, data, choice, new_meta, clean, clash, bool(replace), others, rejected, title, publisher, licence, existing)
 
 
 def _ambiguous_pickers(report: pd.DataFrame, lang: str) -> None:
@@ -238,13 +238,13 @@ def _new_indicator_form(lang: str) -> dict:
     return meta
 
 
-def _commit(lang, file_name, data, choice, new_meta, clean, clash, replace, others, rejected, title, publisher, licence) -> None:
+def _commit(lang, file_name, data, choice, new_meta, clean, clash, replace, others, rejected, title, publisher, licence, existing) -> None:
     try:
         user = editor.require_editor()  # checked now, on the server, not only when the form was drawn
     except editor.NotAnEditor:
         st.error(t("data_not_editor", lang))
         return
-    rows, aside = uploads.decide(clean[["region_code", "year", "value", "row_no"]], clash, replace)
+    rows, aside = uploads.decide(clean[["region_code", "year", "value", "row_no"]], clash, replace, existing)
     set_aside = pd.concat([aside, others], ignore_index=True)
     all_rejected = pd.concat(
         [

@@ -135,6 +135,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Tersimpan: {n} nilai sebagai versi {version} ({rejected} baris ditolak, dapat diunduh di riwayat). Semua halaman sudah memakainya.",
         "en": "Stored: {n} values as version {version} ({rejected} rows rejected, downloadable in the history). Every page uses them now.",
     },
+    "data_upload_reason_same_as_existing": {"id": "sama dengan nilai yang sudah ada", "en": "the same as the stored value"},
     "data_upload_reason_kept_existing": {"id": "nilai yang ada dipertahankan", "en": "the existing value was kept"},
     "data_upload_reason_other_indicator": {"id": "indikator lain dalam berkas", "en": "another indicator in the file"},
     "data_new_id": {"id": "Kode indikator", "en": "Indicator id"},
