@@ -67,6 +67,10 @@ st.caption(
 )
 if meta.simulated:
     st.warning(t("simulated_banner", lang))
+uploaded = query("value_sources", indicator=indicator, region=None)
+uploaded = uploaded[uploaded["uploaded"]]
+if len(uploaded):  # values an editor uploaded are named with their own source
+    st.caption(t("uploaded_values", lang, sources="; ".join(uploaded["citation_id" if lang == "id" else "citation_en"])))
 
 frame = query("map_values", indicator=indicator, year=int(year), level=level, province=None, region_types=list(gaps.GROUPS))
 if frame.empty or not (frame["status"] == "value").any():

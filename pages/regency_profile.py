@@ -116,6 +116,10 @@ if region is None:
         st.session_state["profile_last"] = None
     st.info(t("profile_intro", lang))
     st.stop()
+uploaded = query("value_sources", indicator=None, region=region)
+uploaded = uploaded[uploaded["uploaded"]]
+if len(uploaded):  # values an editor uploaded are named with their own source
+    st.caption(t("uploaded_values", lang, sources="; ".join(uploaded["citation_id" if lang == "id" else "citation_en"])))
 if st.query_params.get("region") != region:
     st.query_params["region"] = region
 st.session_state["profile_seen_param"] = region

@@ -138,6 +138,15 @@ def test_editor_uploads_bps_coded_indonesian_csv_and_it_lands_on_the_right_regen
     overview.query_params["ind"] = "bps_p0"
     overview.run()
     assert any("Kemiskinan versi Bappeda" in c.value for c in overview.caption)
+    for page, params in (("regency_profile.py", {"region": "61.06"}), ("gap_analysis.py", {"ind": "bps_p0", "yr": "2024"})):
+        other = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run()
+        for key in list(other.query_params):
+            del other.query_params[key]
+        for key, value in params.items():
+            other.query_params[key] = value
+        other.switch_page(str(ROOT / "pages" / page)).run()
+        assert not other.exception, page
+        assert any("Kemiskinan versi Bappeda" in c.value for c in other.caption), page
 
 
 def test_broken_upload_gets_a_message_in_the_users_language(editor_env: str) -> None:
