@@ -16,11 +16,7 @@ PAGE = str(ROOT / "pages" / "gap_analysis.py")
 
 
 def _open(**params: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    return at.switch_page(PAGE).run()
+    return _open_link(**params)
 
 
 def _charts(at: AppTest) -> dict[str, dict]:
@@ -155,7 +151,10 @@ def test_every_indicator_at_every_level_gives_the_analysis_or_a_clear_message(re
 def _open_link(**params: str) -> AppTest:
     """As a browser opening a link to this page: only the page runs with the link's parameters.
     (AppTest starts on the default page, which would read and rewrite them first.)"""
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    if "lang" in params:  # the language is read from the link when the session starts
+        at.query_params["lang"] = params["lang"]
+    at.run()
     for key in list(at.query_params):
         del at.query_params[key]
     for key, value in params.items():
