@@ -274,9 +274,7 @@ with map_col:
         st.plotly_chart(
             fig, key="access_map", on_select="rerun", selection_mode="points", theme=None, config=mapview.plotly_config(static_root())
         )
-    st.caption(t("access_partial_rule", lang))
-    with st.expander(t("copy_link", lang)):
-        st.code(url_state.current_link(), language=None)
+    st.caption(t("access_partial_rule", lang))  # the copy-link box is in the sidebar, for every page
 
 with side_col:
     st.subheader(t("access_whatif_title", lang))
