@@ -8,6 +8,7 @@ from services import catalogue, classify, mapview, ranking, summary
 from services.i18n import fmt_number, label, t
 from ui import exports
 from ui.components import meeting, url_state
+from ui.components.state import keep_valid
 from ui.context import language, query, reference, require_data, static_root, static_url
 
 _DEFAULT_STEPS = ["wb_electricity_access", "bps_ipm_2024", "bps_p0", "idm_score", "spm_kesehatan"]  # a short briefing
@@ -20,12 +21,6 @@ def _step(delta: int) -> None:
         current = st.session_state.get("ind")
         index = steps.index(current) if current in steps else -1
         st.session_state["ind"] = steps[(index + delta) % len(steps)]
-
-
-def _coerce(key: str, options: list, default) -> None:
-    """Keep a widget's state valid when its options change (e.g. a new indicator has other years)."""
-    if st.session_state.get(key) not in options:
-        st.session_state[key] = default if default in options else (options[0] if options else None)
 
 
 lang = language()
@@ -48,18 +43,18 @@ ignored = url_state.apply_once("peta", LINK)
 st.session_state.setdefault("k", classify.DEFAULT_K)
 
 with st.sidebar:
-    _coerce("ind", ids, catalogue.DEFAULT_INDICATOR)
+    keep_valid("ind", ids, catalogue.DEFAULT_INDICATOR)
     indicator_labels = catalogue.indicator_labels(cat, lang)
     indicator = st.selectbox(t("indicator", lang), ids, key="ind", format_func=indicator_labels.__getitem__)
     levels = catalogue.levels_for(cat, indicator)
-    _coerce("lvl", levels, "kabupaten")
+    keep_valid("lvl", levels, "kabupaten")
     level = st.radio(t("level", lang), levels, key="lvl", format_func=lambda v: label("levels", v, lang), horizontal=True)
     years = catalogue.years_for(cat, indicator, level)
-    _coerce("yr", years, years[-1] if years else None)
+    keep_valid("yr", years, years[-1] if years else None)
     year = st.selectbox(t("year", lang), years, key="yr")
     prov_options = ["all", *provinces["code"]]
     prov_names = dict(zip(provinces["code"], provinces["name"], strict=True))
-    _coerce("prov", prov_options, "all")
+    keep_valid("prov", prov_options, "all")
     province = st.selectbox(
         t("province", lang), prov_options, key="prov", format_func=lambda c: t("all_provinces", lang) if c == "all" else prov_names[c]
     )
@@ -69,7 +64,7 @@ with st.sidebar:
     meta_row = catalogue.row(cat, indicator)
     meta = mapview.IndicatorMeta.from_row(meta_row, lang)
     schemes = list(classify.available_schemes(meta.target))
-    _coerce("scheme", schemes, classify.DEFAULT_SCHEME)
+    keep_valid("scheme", schemes, classify.DEFAULT_SCHEME)
     scheme = st.selectbox(t("classification", lang), schemes, key="scheme", format_func=lambda s: label("class_schemes", s, lang))
     k = st.slider(t("n_classes", lang), *classify.K_RANGE, key="k", disabled=scheme == "target")
     st.session_state.setdefault("steps", [i for i in _DEFAULT_STEPS if i in ids])

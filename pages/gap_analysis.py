@@ -9,15 +9,10 @@ from services import catalogue, gaps, gaptables, gapview, mapview
 from services.i18n import fmt_number, label, t
 from ui import analysis
 from ui.components import url_state
+from ui.components.state import keep_valid
 from ui.context import language, query, reference, require_data
 
 DEFAULT_INDICATOR = "bps_ipm"  # real, twelve years and a method break: the trend has something to say
-
-
-def _coerce(key: str, options: list, default) -> None:
-    """Keep a widget's state valid when its options change (e.g. a new indicator has other years)."""
-    if st.session_state.get(key) not in options:
-        st.session_state[key] = default if default in options else (options[0] if options else None)
 
 
 lang = language()
@@ -32,14 +27,14 @@ LINK = [  # the view in the link: validated on the way in, written back as the u
 ignored = url_state.apply_once("kesenjangan", LINK)
 
 with st.sidebar:
-    _coerce("gap_ind", ids, DEFAULT_INDICATOR)
+    keep_valid("gap_ind", ids, DEFAULT_INDICATOR)
     indicator_labels = catalogue.indicator_labels(cat, lang)
     indicator = st.selectbox(t("indicator", lang), ids, key="gap_ind", format_func=indicator_labels.__getitem__)
     levels = catalogue.levels_for(cat, indicator)
-    _coerce("gap_lvl", levels, "kabupaten")
+    keep_valid("gap_lvl", levels, "kabupaten")
     level = st.radio(t("level", lang), levels, key="gap_lvl", format_func=lambda v: label("levels", v, lang), horizontal=True)
     years = catalogue.years_for(cat, indicator, level)
-    _coerce("gap_yr", years, years[-1] if years else None)
+    keep_valid("gap_yr", years, years[-1] if years else None)
     year = st.selectbox(t("year", lang), years, key="gap_yr")
 url_state.publish(LINK, {"gap_ind": indicator, "gap_lvl": level, "gap_yr": year})
 
@@ -176,7 +171,7 @@ series = [
     for i in series_ids
 ]
 families = gapview.families_for(trend)
-_coerce("gap_family", families, "gaps" if "gaps" in families else families[0])
+keep_valid("gap_family", families, "gaps" if "gaps" in families else families[0])
 family_names = {f: t(f"gap_f_{f}", lang) for f in families} | ({"gaps": t("gap_f_gaps_all", lang)} if types.reference == gaps.ALL else {})
 family = st.selectbox(t("gap_trend_measure", lang), families, key="gap_family", format_func=family_names.__getitem__)
 axis = {
@@ -239,7 +234,7 @@ sc_years = analysis.scorecard_years()
 if not sc_years:
     st.info(t("gap_scorecard_none", lang))
 else:
-    _coerce("gap_sc_year", sc_years, sc_years[-1])
+    keep_valid("gap_sc_year", sc_years, sc_years[-1])
     sc_year = st.selectbox(t("gap_scorecard_year", lang), sc_years, key="gap_sc_year")
     card = analysis.scorecard(int(sc_year))
     spm_ids = catalogue.spm_indicators(cat)

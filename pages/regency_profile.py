@@ -10,16 +10,11 @@ import streamlit as st
 from services import catalogue, export, mapview, profile
 from services.i18n import fmt_number, label, t
 from ui.components import meeting
+from ui.components.state import keep_valid
 from ui.context import language, query, reference, require_data, static_root, static_url
 
 _SUB_LEVELS = ("kecamatan", "desa")
 _DATASETS_INSIDE = {"boundaries": "cahyadsn_boundaries", "village_status": "kemendes_idm"}
-
-
-def _coerce(key: str, options: list, default) -> None:
-    """Keep a widget's state valid when its options change (another indicator has other levels and years)."""
-    if st.session_state.get(key) not in options:
-        st.session_state[key] = default if default in options else (options[0] if options else None)
 
 
 def _downloads(
@@ -188,13 +183,13 @@ st.header(t("profile_inside_heading", lang, regency=name))
 sub_ids = [i for i in catalogue.indicator_ids(cat) if set(catalogue.levels_for(cat, i)) & set(_SUB_LEVELS)]
 sub_labels = catalogue.indicator_labels(cat, lang)
 c1, c2, c3 = st.columns([3, 1, 1])
-_coerce("profile_sub_ind", sub_ids, profile.default_sub_indicator(sub_ids, reg["region_type"]))
+keep_valid("profile_sub_ind", sub_ids, profile.default_sub_indicator(sub_ids, reg["region_type"]))
 indicator = c1.selectbox(t("profile_sub_indicator", lang), sub_ids, key="profile_sub_ind", format_func=sub_labels.__getitem__)
 levels = [lv for lv in catalogue.levels_for(cat, indicator) if lv in _SUB_LEVELS]
-_coerce("profile_sub_lvl", levels, "desa")
+keep_valid("profile_sub_lvl", levels, "desa")
 level = c2.radio(t("profile_sub_level", lang), levels, key="profile_sub_lvl", format_func=lambda v: label("levels", v, lang))
 years = catalogue.years_for(cat, indicator, level)
-_coerce("profile_sub_yr", years, years[-1] if years else None)
+keep_valid("profile_sub_yr", years, years[-1] if years else None)
 year = int(c3.selectbox(t("profile_sub_year", lang), years, key="profile_sub_yr"))
 
 meta_row = catalogue.row(cat, indicator)

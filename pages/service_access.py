@@ -7,16 +7,11 @@ import streamlit as st
 from services import access, export, mapview
 from services.i18n import fmt_number, label, t
 from ui.components import url_state
+from ui.components.state import keep_valid
 from ui.context import language, reference, require_data, static_root, static_url
 
 _STATE = "access_scenarios"  # {scenario: [new unit as a plain dict]}: this session only
 _PLACES = ("district", "village", "coords")
-
-
-def _coerce(key: str, options: list, default) -> None:
-    """Keep a widget's state valid when its options change."""
-    if st.session_state.get(key) not in options:
-        st.session_state[key] = default if default in options else (options[0] if options else None)
 
 
 def _link(regency_codes: list[str]) -> list[url_state.Param]:
@@ -165,7 +160,7 @@ with st.sidebar:
         key="access_mobile_days",
         help=t("access_mobile_default_help", lang),
     )
-    _coerce("access_kab", ["all", *regency_codes], "all")
+    keep_valid("access_kab", ["all", *regency_codes], "all")
     regency = st.selectbox(
         t("access_regency", lang),
         ["all", *regency_codes],
@@ -174,7 +169,7 @@ with st.sidebar:
     )
     zoom = st.checkbox(t("access_zoom", lang), key="access_zoom", disabled=regency == "all")
     schemes = ["quantiles", "equal_interval", "fisher_jenks"]  # Fisher-Jenks on 7,229 villages takes ~0.35 s: offered, not the default
-    _coerce("access_scheme", schemes, "quantiles")
+    keep_valid("access_scheme", schemes, "quantiles")
     scheme = st.selectbox(t("access_classes", lang), schemes, key="access_scheme", format_func=lambda s: label("class_schemes", s, lang))
 url_state.publish(  # defaults stay out of the link, so a plain link stays short
     LINK,
@@ -214,7 +209,7 @@ if points.fixed.empty and not active:
     st.warning(t("access_no_points", lang))
 
 views = ["current", *active]
-_coerce("access_view", views, "current")
+keep_valid("access_view", views, "current")
 view = st.radio(
     t("access_view", lang),
     views,
@@ -287,13 +282,13 @@ with side_col:
         format_func=lambda s: t("access_scenario_label", lang, scenario=s),
     )
     st.text_input(t("access_new_name", lang), key="access_new_name", max_chars=access.MAX_NAME_CHARS)
-    _coerce("access_new_kind", list(access.ALL_KINDS), "ulp")
+    keep_valid("access_new_kind", list(access.ALL_KINDS), "ulp")
     new_kind = st.selectbox(
         t("access_new_kind", lang), list(access.ALL_KINDS), key="access_new_kind", format_func=lambda k: label("point_kinds", k, lang)
     )
     if new_kind == access.MOBILE:
         st.number_input(t("access_new_days", lang), min_value=1, max_value=access.DAYS_IN_MONTH, value=4, step=1, key="access_new_days")
-    _coerce("access_loc", list(_PLACES), "district")
+    keep_valid("access_loc", list(_PLACES), "district")
     place = st.radio(
         t("access_place_by", lang), list(_PLACES), key="access_loc", horizontal=True, format_func=lambda p: t(f"access_place_{p}", lang)
     )
@@ -301,7 +296,7 @@ with side_col:
     district_names = access.district_labels(districts)
     if place == "district":
         options = district_rows["code"].tolist()
-        _coerce("access_new_district", options, options[0] if options else None)
+        keep_valid("access_new_district", options, options[0] if options else None)
         st.selectbox(t("access_new_district", lang), options, key="access_new_district", format_func=district_names.__getitem__)
     elif place == "village":
         clicked = st.session_state.get("access_clicked")

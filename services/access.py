@@ -464,18 +464,7 @@ def point_traces(points: PointSet, new: list[NewPoint], lang: str, scenario: str
 
 def regency_outline(code: str, layer: mapview.MapLayer) -> dict:
     """The selected regency drawn as a thick outline from the regency file (by URL, like every boundary)."""
-    return dict(
-        type="choropleth",
-        geojson=layer.url,
-        locations=[code],
-        z=[0],
-        colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
-        showscale=False,
-        showlegend=False,
-        hoverinfo="skip",
-        marker=dict(line=dict(color="#0b3d91", width=4.0)),
-        name="selected",
-    )
+    return mapview.highlight(code, layer)
 
 
 def map_figure(

@@ -153,7 +153,7 @@ def build_map(
     if border is not None:
         traces.append(_border(border, lang))
     if selected is not None and (frame["code"] == selected).any():
-        traces.append(_highlight(selected, layer))
+        traces.append(highlight(selected, layer))
     if points is not None and not points.empty:
         traces.append(_points(points, lang, round(11 * scale)))
     lon0, lat0, lon1, lat1 = _padded(bbox)
@@ -281,7 +281,8 @@ def _border(border: MapLayer, lang: str) -> dict:
     )
 
 
-def _highlight(code: str, layer: MapLayer) -> dict:
+def highlight(code: str, layer: MapLayer) -> dict:
+    """The selected region drawn as a thick outline from its level's file (by URL, like every boundary)."""
     return dict(
         type="choropleth",
         geojson=layer.url,
