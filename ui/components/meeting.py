@@ -24,7 +24,7 @@ header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecor
 .block-container, [data-testid="stMainBlockContainer"] { padding-top: 0.6rem !important; max-width: 100% !important; }
 h1 { font-size: 1.7rem !important; padding-top: 0.2rem !important; }
 [data-testid="stCaptionContainer"], [data-testid="stMarkdownContainer"] p { font-size: 1rem !important; }
-[data-testid="stMetricValue"], [data-testid="stMetricValue"] * { font-size: 2.3rem !important; line-height: 1.1 !important; }
+[data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p { font-size: 2.3rem !important; line-height: 1.1 !important; }
 </style>
 """
 
