@@ -7,7 +7,7 @@ import streamlit as st
 from services import catalogue, classify, mapview, ranking, summary
 from services.i18n import fmt_number, label, t
 from ui import exports
-from ui.components import meeting, url_state
+from ui.components import indicator_picker, meeting, url_state
 from ui.components.state import keep_valid
 from ui.context import language, query, reference, require_data, static_root, static_url
 
@@ -43,15 +43,8 @@ ignored = url_state.apply_once("peta", LINK)
 st.session_state.setdefault("k", classify.DEFAULT_K)
 
 with st.sidebar:
-    keep_valid("ind", ids, catalogue.DEFAULT_INDICATOR)
-    indicator_labels = catalogue.indicator_labels(cat, lang)
-    indicator = st.selectbox(t("indicator", lang), ids, key="ind", format_func=indicator_labels.__getitem__)
-    levels = catalogue.levels_for(cat, indicator)
-    keep_valid("lvl", levels, "kabupaten")
-    level = st.radio(t("level", lang), levels, key="lvl", format_func=lambda v: label("levels", v, lang), horizontal=True)
-    years = catalogue.years_for(cat, indicator, level)
-    keep_valid("yr", years, years[-1] if years else None)
-    year = st.selectbox(t("year", lang), years, key="yr")
+    choice = indicator_picker.show(cat, lang, catalogue.DEFAULT_INDICATOR)
+    indicator, level, year, indicator_labels = choice.indicator, choice.level, choice.year, choice.labels
     prov_options = ["all", *provinces["code"]]
     prov_names = dict(zip(provinces["code"], provinces["name"], strict=True))
     keep_valid("prov", prov_options, "all")

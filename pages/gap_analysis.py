@@ -8,7 +8,7 @@ import streamlit as st
 from services import catalogue, gaps, gaptables, gapview, mapview
 from services.i18n import fmt_number, label, t
 from ui import analysis
-from ui.components import url_state
+from ui.components import indicator_picker, url_state
 from ui.components.state import keep_valid
 from ui.context import language, query, reference, require_data
 
@@ -27,15 +27,8 @@ LINK = [  # the view in the link: validated on the way in, written back as the u
 ignored = url_state.apply_once("kesenjangan", LINK)
 
 with st.sidebar:
-    keep_valid("gap_ind", ids, DEFAULT_INDICATOR)
-    indicator_labels = catalogue.indicator_labels(cat, lang)
-    indicator = st.selectbox(t("indicator", lang), ids, key="gap_ind", format_func=indicator_labels.__getitem__)
-    levels = catalogue.levels_for(cat, indicator)
-    keep_valid("gap_lvl", levels, "kabupaten")
-    level = st.radio(t("level", lang), levels, key="gap_lvl", format_func=lambda v: label("levels", v, lang), horizontal=True)
-    years = catalogue.years_for(cat, indicator, level)
-    keep_valid("gap_yr", years, years[-1] if years else None)
-    year = st.selectbox(t("year", lang), years, key="gap_yr")
+    choice = indicator_picker.show(cat, lang, DEFAULT_INDICATOR, prefix="gap_")
+    indicator, level, year = choice.indicator, choice.level, choice.year
 url_state.publish(LINK, {"gap_ind": indicator, "gap_lvl": level, "gap_yr": year})
 
 meta_row = catalogue.row(cat, indicator)

@@ -1,0 +1,39 @@
+"""The indicator → level → year picker shared by the map and the gap page.
+
+Levels and years follow the chosen indicator: only what has data is offered, and a choice that no
+longer exists falls back to a valid one (the latest year, the regency level).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from services import catalogue
+from services.i18n import label, t
+from ui.components.state import keep_valid
+
+
+@dataclass(frozen=True)
+class Choice:
+    indicator: str
+    level: str
+    year: int | None
+    labels: dict[str, str]  # indicator id -> label shown in the picker
+
+
+def show(cat: pd.DataFrame, lang: str, default: str, prefix: str = "") -> Choice:
+    """Widgets keyed ``<prefix>ind``, ``<prefix>lvl``, ``<prefix>yr`` (pages keep their own state)."""
+    ids = catalogue.indicator_ids(cat)
+    labels = catalogue.indicator_labels(cat, lang)
+    keep_valid(f"{prefix}ind", ids, default)
+    indicator = st.selectbox(t("indicator", lang), ids, key=f"{prefix}ind", format_func=labels.__getitem__)
+    levels = catalogue.levels_for(cat, indicator)
+    keep_valid(f"{prefix}lvl", levels, "kabupaten")
+    level = st.radio(t("level", lang), levels, key=f"{prefix}lvl", format_func=lambda v: label("levels", v, lang), horizontal=True)
+    years = catalogue.years_for(cat, indicator, level)
+    keep_valid(f"{prefix}yr", years, years[-1] if years else None)
+    year = st.selectbox(t("year", lang), years, key=f"{prefix}yr")
+    return Choice(indicator, level, year, labels)
