@@ -30,7 +30,6 @@ else:
         shown[columns].rename(columns={c: t(f"data_col_{c}", lang) for c in columns}),
         hide_index=True,
         width="stretch",
-        column_config={t("data_col_target", lang): st.column_config.NumberColumn(format="%.0f")},
     )
 
 st.header(t("data_uploads_title", lang))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from services.i18n import SECTORS, label, t
+from services.i18n import SECTORS, fmt_number, label, t
 
 LEVEL_ORDER = ("kabupaten", "kecamatan", "desa")
 DEFAULT_INDICATOR = "wb_electricity_access"
@@ -70,7 +70,7 @@ def overview(cat: pd.DataFrame, lang: str, built_at: str, history: pd.DataFrame 
                 "sector": label("sectors", first["sector"], lang),
                 "unit": first["unit_id"] if lang == "id" else first["unit_en"],
                 "direction": direction,
-                "target": None if pd.isna(first["target"]) else float(first["target"]),
+                "target": "—" if pd.isna(first["target"]) else fmt_number(float(first["target"]), lang, 0),
                 "years": f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0]),
                 "coverage": coverage,
                 "kind": t("simulated_mark", lang) if bool(first["simulated"]) else t("real_mark", lang),

@@ -86,3 +86,13 @@ def test_meeting_mode_link_in_both_languages(server: str, browser, width: int, h
         assert len(_coloured(tab.fills())) == 56
         tab.shot(f"meeting_{lang}_{width}x{height}")
         assert tab.foreign_hosts() == set()
+
+
+def test_data_catalogue_page_in_both_languages(server: str, browser) -> None:
+    for lang, heading in (("id", "Katalog data"), ("en", "Data catalogue")):
+        tab = Page(browser, server)
+        tab.open(f"/data?lang={lang}")
+        tab.page.get_by_text(heading).first.wait_for(timeout=60_000)
+        tab.page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=60_000)
+        tab.shot(f"data_{lang}")
+        assert tab.foreign_hosts() == set()
