@@ -84,22 +84,61 @@ def fingerprint(src: Path) -> dict[str, object]:
     }
 
 
-def is_current(src: Path, db: Path, static: Path) -> bool:
-    """True when the database exists, opens, and was built from exactly these sources and code."""
-    manifest = manifest_path(db)
-    if not db.is_file() or not manifest.is_file():
-        return False
+# Every table a build writes; a database without one of them is damaged, whatever its manifest says.
+TABLES = (
+    "regions", "region_groups", "crosswalk", "capitals", "indicators", "sources", "observations", "not_applicable",
+    "village_status", "service_points", "complaints", "plbn_crossings", "geo_assets", "build_info",
+)  # fmt: skip
+
+
+def _read_manifest(db: Path) -> dict | None:
     try:
-        recorded = json.loads(manifest.read_text())
-        if recorded.get("fingerprint") != fingerprint(src):
-            return False
-        if not all((static / name).is_file() for name in recorded.get("geo_files", [])):
-            return False
+        recorded = json.loads(manifest_path(db).read_text())
+    except (OSError, ValueError):
+        return None
+    return recorded if isinstance(recorded, dict) else None
+
+
+def _has_tables(db: Path) -> bool:
+    """The file opens as a DuckDB database and holds every table of a build."""
+    try:
         with duckdb.connect(str(db), read_only=True) as con:
+            names = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
             con.execute("SELECT count(*) FROM regions").fetchone()
-    except (OSError, ValueError, duckdb.Error):
+    except duckdb.Error:
         return False
-    return True
+    return set(TABLES) <= names
+
+
+def database_problem(db: Path) -> str | None:
+    """Why the database file cannot be used as the last build left it, or None when it can (or was never built).
+
+    ``"missing"``: a build recorded it and the file is gone. ``"damaged"``: its bytes differ from
+    what the build wrote (checksum in the manifest: garbage, a truncated or zero-byte file), or it
+    does not open with every table. The check reads the file once (a few milliseconds).
+    """
+    recorded = _read_manifest(db)
+    if not db.is_file():
+        return "missing" if recorded is not None else None
+    if recorded is not None and "db_sha256" in recorded:
+        try:
+            if recorded.get("db_size") != db.stat().st_size or recorded["db_sha256"] != _sha256(db):
+                return "damaged"
+        except OSError:  # removed or unreadable while being checked
+            return "damaged" if db.exists() else "missing"
+    return None if _has_tables(db) else "damaged"
+
+
+def is_current(src: Path, db: Path, static: Path) -> bool:
+    """True when the database exists, is intact, and was built from exactly these sources and code."""
+    recorded = _read_manifest(db)
+    if recorded is None or not db.is_file():
+        return False
+    if recorded.get("fingerprint") != fingerprint(src):
+        return False
+    if not all((static / name).is_file() for name in recorded.get("geo_files", [])):
+        return False
+    return database_problem(db) is None
 
 
 @contextlib.contextmanager
@@ -126,6 +165,7 @@ def ensure_built(progress: Progress | None = None, force: bool = False) -> Build
     """Build when needed; raises BuildError (previous database untouched) when a source is bad."""
     src, db, static = source_dir(), db_path(), static_dir()
     with _lock(db):
+        _remove_leftovers(db, static)
         if not force and is_current(src, db, static):
             return BuildResult(False, db, 0.0, {})
         return build(src, db, static, progress or (lambda _f, _m: None))
@@ -387,9 +427,16 @@ def build(src: Path, db: Path, static: Path, progress: Progress) -> BuildResult:
         "plbn_crossings": crossings,
         "geo_assets": geo_assets,
     }
+    assert set(tables) | {"build_info"} == set(TABLES), "TABLES lists what a build writes"
     built_at = datetime.now(UTC).isoformat(timespec="seconds")
-    _write_atomically(db, tables, {"built_at": built_at, "schema": SCHEMA_VERSION})
-    manifest = {"fingerprint": recorded, "built_at": built_at, "geo_files": geo_assets["file_name"].tolist()}
+    db_size, db_sha256 = _write_atomically(db, tables, {"built_at": built_at, "schema": SCHEMA_VERSION})
+    manifest = {
+        "fingerprint": recorded,
+        "built_at": built_at,
+        "geo_files": geo_assets["file_name"].tolist(),
+        "db_size": db_size,
+        "db_sha256": db_sha256,
+    }
     tmp_manifest = manifest_path(db).with_suffix(".tmp")
     tmp_manifest.write_text(json.dumps(manifest, indent=1))
     tmp_manifest.replace(manifest_path(db))
@@ -411,7 +458,8 @@ def _check_observations(obs: pd.DataFrame, regions: pd.DataFrame, catalogue: pd.
         raise BuildError("observations", f"two values for {first['indicator_id']} {first['region_code']} {first['year']}")
 
 
-def _write_atomically(db: Path, tables: dict[str, pd.DataFrame], info: dict[str, object]) -> None:
+def _write_atomically(db: Path, tables: dict[str, pd.DataFrame], info: dict[str, object]) -> tuple[int, str]:
+    """Write every table into a temporary file and swap it in; returns the new file's size and SHA-256."""
     db.parent.mkdir(parents=True, exist_ok=True)
     tmp = db.with_name(f"{db.name}.building-{os.getpid()}")
     tmp.unlink(missing_ok=True)
@@ -427,10 +475,19 @@ def _write_atomically(db: Path, tables: dict[str, pd.DataFrame], info: dict[str,
             con.execute("CHECKPOINT")
         finally:
             con.close()
+        written = (tmp.stat().st_size, _sha256(tmp))
         os.replace(tmp, db)
+        return written
     finally:
         tmp.unlink(missing_ok=True)
         Path(str(tmp) + ".wal").unlink(missing_ok=True)
+
+
+def _remove_leftovers(db: Path, static: Path) -> None:
+    """Temporary files of a build that was killed (a kill skips its own clean-up); called under the lock."""
+    for path in [*db.parent.glob(f"{db.name}.building-*"), *static.glob("*.tmp")]:
+        path.unlink(missing_ok=True)
+    manifest_path(db).with_suffix(".tmp").unlink(missing_ok=True)
 
 
 def _remove_stale_geometry(static: Path, keep: set[str]) -> None:
@@ -447,6 +504,9 @@ def main(argv: list[str] | None = None) -> int:
     def report(fraction: float, step: str) -> None:
         print(f"[{fraction:4.0%}] {step}", flush=True)
 
+    problem = database_problem(db_path())
+    if problem is not None:
+        print(f"{db_path()} is {problem}: rebuilding it from the sources.", flush=True)
     try:
         result = ensure_built(report, force=args.force)
     except BuildError as exc:

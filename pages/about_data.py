@@ -7,12 +7,15 @@ from datetime import datetime
 import streamlit as st
 
 from services.i18n import fmt_date, fmt_number, label, t
+from ui.components import url_state
 from ui.context import language, reference, require_data
 
 lang = language()
 require_data()
 
 st.title(t("about_title", lang))
+if ignored := url_state.apply_once("tentang", []):  # this page has no view of its own; the frame's may be ignored
+    st.caption(t("link_ignored", lang, names=", ".join(ignored)))
 st.markdown(t("about_intro", lang))
 
 st.header(t("sources_heading", lang))

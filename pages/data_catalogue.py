@@ -2,28 +2,48 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pandas as pd
 import streamlit as st
 
 from services import catalogue, export, uploads
-from services.i18n import t
+from services.i18n import md_escape, t
 from ui import editor, upload_flow
+from ui.components import url_state
 from ui.context import language, reference, require_data
+
+SEARCH_MAX_CHARS = 100
+
+
+def _search_text(text: str) -> str | None:
+    """A search from a link: plain printable text of at most SEARCH_MAX_CHARS characters, taken as
+    words to find (never a pattern); control, format and bidi characters make it unacceptable."""
+    if len(text) > SEARCH_MAX_CHARS or any(unicodedata.category(c) in ("Cc", "Cf", "Co", "Cs", "Cn") for c in text):
+        return None
+    return text
+
+
+LINK = [url_state.Param("data_q", "q", _search_text)]  # the catalogue search is part of the link
 
 lang = language()
 require_data()
+ignored = url_state.apply_once("data", LINK)
 
 st.title(t("data_title", lang))
+if ignored:
+    st.caption(t("link_ignored", lang, names=", ".join(ignored)))
 st.caption(t("data_intro", lang))
 
 cat = reference("indicator_catalogue")
 info = reference("build_info")
 history = uploads.history()
 table = catalogue.overview(cat, lang, str(info.iloc[0]["built_at"]) if not info.empty else "", history)
-text = st.text_input(t("data_search", lang), key="data_q", max_chars=100)
+text = st.text_input(t("data_search", lang), key="data_q", max_chars=SEARCH_MAX_CHARS)
+url_state.publish(LINK, {"data_q": text if text.strip() else None})
 shown = catalogue.search(table, text)
 if shown.empty:
-    st.info(t("data_search_none", lang, text=text))
+    st.info(t("data_search_none", lang, text=md_escape(text)))  # the text as typed (or linked), never markup
 else:
     columns = ["name", "sector", "unit", "direction", "target", "years", "coverage", "kind", "source", "licence", "version", "method"]
     st.dataframe(
@@ -50,7 +70,7 @@ if user is None:
     st.stop()
 
 left, right = st.columns([4, 1])
-left.markdown(t("data_signed_in", lang, user=user))
+left.markdown(t("data_signed_in", lang, user=md_escape(user)))
 if right.button(t("data_sign_out", lang), key="sign_out"):
     editor.sign_out()
     st.rerun()
@@ -80,12 +100,12 @@ else:
             except (editor.NotAnEditor, uploads.UploadStoreError):
                 st.error(t("data_not_editor", lang))
             else:
-                st.success(t("data_rollback_done", lang, dataset=titles[dataset], version=int(version)))
+                st.success(t("data_rollback_done", lang, dataset=md_escape(titles[dataset]), version=int(version)))
     for row in history.itertuples():
         rejected = uploads.rejected_rows(row.dataset_id, row.version)
         if not rejected.empty:
             st.download_button(
-                t("data_rejected_download", lang, version=row.version) + f" — {row.title}",
+                t("data_rejected_download", lang, version=row.version) + f" — {md_escape(row.title)}",
                 export.to_csv_bytes(pd.DataFrame(rejected)),
                 file_name=f"{row.dataset_id}_v{row.version}_rejected.csv",
                 mime="text/csv",

@@ -5,9 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from services import catalogue, classify, mapview, ranking, summary
-from services.i18n import fmt_number, label, t
+from services.i18n import fmt_number, label, md_escape, t
 from ui import exports
-from ui.components import indicator_picker, meeting, url_state
+from ui.components import chart_download, indicator_picker, meeting, url_state
 from ui.components.state import keep_valid
 from ui.context import language, query, reference, require_data, static_root, static_url
 
@@ -73,18 +73,16 @@ url_state.publish(
 
 presenting = meeting.is_on()
 if presenting and steps:
-    prev_col, where_col, next_col = st.columns([1, 3, 1])
-    prev_col.button(t("step_previous", lang), key="step_prev", on_click=_step, args=(-1,), icon=":material/arrow_back:", width="stretch")
-    next_col.button(t("step_next", lang), key="step_next", on_click=_step, args=(1,), icon=":material/arrow_forward:", width="stretch")
     position = steps.index(indicator) + 1 if indicator in steps else 0
-    where_col.markdown(t("step_position", lang, position=position, total=len(steps)))
+    meeting.step_buttons(_step, lang, t("step_position", lang, position=position, total=len(steps)))
 
 st.title(t("map_title", lang))
 if ignored:
     st.caption(t("link_ignored", lang, names=", ".join(ignored)))
 direction_key = {1: "higher_better", -1: "lower_better", 0: "neutral_direction"}[meta.direction]
 caption_key = "map_caption" if meta.direction != 0 else "map_caption_neutral"
-st.caption(t(caption_key, lang, indicator=meta.name, unit=meta.unit, year=year, source=meta.citation) + f" ({t(direction_key, lang)})")
+shown = meta.as_markdown()  # names, units and sources may come from an editor's upload: shown as text
+st.caption(t(caption_key, lang, indicator=shown.name, unit=shown.unit, year=year, source=shown.citation) + f" ({t(direction_key, lang)})")
 if meta.simulated:
     st.warning(t("simulated_banner", lang))
 
@@ -99,9 +97,9 @@ frame = query(
 uploaded = sorted(set(frame["source_id"].dropna()) - {meta_row["source_id"]})
 if uploaded:  # values an editor uploaded are shown with their own source
     titles = reference("sources").set_index("source_id")["citation_id" if lang == "id" else "citation_en"]
-    st.caption(t("uploaded_values", lang, sources="; ".join(str(titles.get(s, s)) for s in uploaded)))
+    st.caption(t("uploaded_values", lang, sources="; ".join(md_escape(titles.get(s, s)) for s in uploaded)))
 if frame.empty or not (frame["status"] == "value").any():
-    st.info(t("no_data_for_choice", lang, indicator=meta.name, level=label("levels", level, lang), year=year))
+    st.info(t("no_data_for_choice", lang, indicator=shown.name, level=label("levels", level, lang), year=year))
     st.stop()
 
 assets = reference("geo_assets").set_index("level")["file_name"]
@@ -167,16 +165,10 @@ with map_col:
         st.download_button(
             t("export_csv", lang), exports.data_csv(frame, meta, int(year), lang), file_name=f"{view}.csv", mime="text/csv", key="dl_csv"
         )
-        if st.button(t("export_prepare", lang), key="make_images"):
-            st.session_state["_images"] = {
-                "view": view,
-                "png": exports.map_image(frame, meta, int(year), level, lang, scheme, k, "png"),
-                "svg": exports.map_image(frame, meta, int(year), level, lang, scheme, k, "svg"),
-            }
-        images = st.session_state.get("_images")
-        if images and images["view"] == view:
-            st.download_button(t("export_png", lang), images["png"], file_name=f"{view}.png", mime="image/png", key="dl_png")
-            st.download_button(t("export_svg", lang), images["svg"], file_name=f"{view}.svg", mime="image/svg+xml", key="dl_svg")
+        st.caption(t("export_map_images", lang))
+        chart_download.buttons(
+            lambda fmt: exports.map_image(frame, meta, int(year), level, lang, scheme, k, fmt), view, "dl_map", lang, needs_browser=False
+        )
         if st.button(t("export_deck", lang), key="make_deck"):
             if steps:
                 st.session_state["_deck"] = exports.briefing_deck(list(steps), lang, list(types) or list(summary.GROUPS), scheme, k)
@@ -197,7 +189,7 @@ with side_col:
         col.metric(
             label("region_types_short", group, lang),
             "—" if gm.mean is None else f"{fmt_number(gm.mean, lang, meta.decimals)}",
-            help=t("headline_help", lang, n=gm.n, weighting=weighting_text, unit=meta.unit),
+            help=t("headline_help", lang, n=gm.n, weighting=weighting_text, unit=shown.unit),
         )
     for group in summary.GROUPS:
         if head.means[group].mean is None and group in na_groups:
@@ -206,7 +198,7 @@ with side_col:
         key = "gap_border_behind" if head.gap_city_border > 0 else "gap_border_ahead"
         if meta.direction == 0:
             key = "gap_neutral"
-        gap_unit = t("percentage_points", lang) if meta.unit.startswith("%") else meta.unit
+        gap_unit = t("percentage_points", lang) if meta.unit.startswith("%") else shown.unit
         st.markdown(t(key, lang, gap=fmt_number(abs(head.gap_city_border), lang, meta.decimals), unit=gap_unit))
     st.caption(weighting_text + (f" · ⚠ {t('simulated_mark', lang)}" if meta.simulated else ""))
 
@@ -214,6 +206,8 @@ with side_col:
     if not presenting:
         bar = ranking.figure(ranking.top_and_bottom(ranked, selected), len(ranked), meta, lang, selected)
         st.plotly_chart(bar, theme=None, config={"displaylogo": False})
+        bar_stamp = exports.stamp(meta, int(year), lang, title=t("ranking_title", lang, n=min(ranking.TOP_N, len(ranked))))
+        chart_download.buttons(chart_download.chart(bar, bar_stamp), f"peringkat_{indicator}_{level}_{year}", "dl_rank", lang)
 
 # A click on the map selects a region; the side panel shows where it stands.
 points = (event or {}).get("selection", {}).get("points", []) if event else []
@@ -232,7 +226,7 @@ if selected is not None and selected in frame["code"].values:
         province_mean = summary.mean_where(ranked, in_province, head.weighting, population)
         group_mean = head.means[row["region_type"]].mean
         c1, c2, c3, c4 = st.columns(4)
-        c1.metric(meta.unit, fmt_number(row["value"], lang, meta.decimals))
+        c1.metric(shown.unit, fmt_number(row["value"], lang, meta.decimals))
         c2.metric(t("rank", lang), t("rank_of", lang, rank=rank, n=len(ranked)))
         c3.metric(
             t("group_mean", lang, group=label("region_types", row["region_type"], lang)),

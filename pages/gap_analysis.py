@@ -6,9 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from services import catalogue, gaps, gaptables, gapview, mapview
-from services.i18n import fmt_number, label, t
-from ui import analysis
-from ui.components import indicator_picker, url_state
+from services.i18n import fmt_number, label, md_escape, t
+from ui import analysis, exports
+from ui.components import chart_download, indicator_picker, url_state
 from ui.components.state import keep_valid
 from ui.context import language, query, reference, require_data
 
@@ -45,12 +45,12 @@ st.caption(
     t(
         "gap_caption",
         lang,
-        indicator=meta.name,
-        unit=meta.unit,
+        indicator=md_escape(meta.name),
+        unit=md_escape(meta.unit),
         year=year,
         level=label("levels", level, lang),
         direction=direction_text,
-        source=meta.citation,
+        source=md_escape(meta.citation),
     )
 )
 if meta.simulated:
@@ -58,7 +58,7 @@ if meta.simulated:
 uploaded = query("value_sources", indicator=indicator, region=None)
 uploaded = uploaded[uploaded["uploaded"]]
 if len(uploaded):  # values an editor uploaded are named with their own source
-    st.caption(t("uploaded_values", lang, sources="; ".join(uploaded["citation_id" if lang == "id" else "citation_en"])))
+    st.caption(t("uploaded_values", lang, sources="; ".join(map(md_escape, uploaded["citation_id" if lang == "id" else "citation_en"]))))
 
 frame = query("map_values", indicator=indicator, year=int(year), level=level, province=None, region_types=list(gaps.GROUPS))
 if frame.empty or not (frame["status"] == "value").any():
@@ -178,11 +178,14 @@ axis = {
     "fifth_ratio": t("gap_axis_times", lang),
     "n_below_target": t("gap_axis_regions", lang),
 }.get(family, "")
-st.plotly_chart(
-    gapview.trend_figure(trend, family, series, lang, axis, meta.decimals, f"{meta.name}: {family_names[family]}{sim_mark}"),
-    key="gap_trend",
-    theme=None,
-    config={"displaylogo": False},
+trend_fig = gapview.trend_figure(trend, family, series, lang, axis, meta.decimals, f"{meta.name}: {family_names[family]}{sim_mark}")
+st.plotly_chart(trend_fig, key="gap_trend", theme=None, config={"displaylogo": False})
+span = f"{trend_years[0]}–{trend_years[-1]}" if len(trend_years) > 1 else str(year)
+chart_download.buttons(
+    chart_download.chart(trend_fig, exports.stamp(meta, span, lang, title=family_names[family])),
+    f"tren_{indicator}_{level}",
+    "dl_trend",
+    lang,
 )
 if len(trend_years) < 2:
     st.caption(t("gap_trend_one_year", lang))
@@ -200,12 +203,10 @@ elif not (contrib.rows["share"] > 0).any():
     st.info(t("gap_contrib_none", lang, reference=ref_number, unit=meta.unit))
 else:
     title_key = "gap_contrib_title_target" if contrib.reference_kind == "target" else "gap_contrib_title_mean"
-    st.plotly_chart(
-        gapview.contribution_figure(contrib.rows, lang, meta.unit, meta.decimals, t(title_key, lang) + sim_mark, meta.simulated),
-        key="gap_contrib",
-        theme=None,
-        config={"displaylogo": False},
-    )
+    contrib_fig = gapview.contribution_figure(contrib.rows, lang, meta.unit, meta.decimals, t(title_key, lang) + sim_mark, meta.simulated)
+    st.plotly_chart(contrib_fig, key="gap_contrib", theme=None, config={"displaylogo": False})
+    contrib_stamp = exports.stamp(meta, year, lang, title=t(title_key, lang))
+    chart_download.buttons(chart_download.chart(contrib_fig, contrib_stamp), f"kontribusi_{indicator}_{level}_{year}", "dl_contrib", lang)
     top = min(gapview.TOP_CONTRIBUTORS, int((contrib.rows["share"] > 0).sum()))
     st.caption(
         t(
@@ -240,12 +241,12 @@ else:
         )
         for i in present
     ]
-    st.plotly_chart(
-        gapview.scorecard_figure(card, score_rows, lang, 1, t("gap_scorecard_title", lang, year=sc_year)),
-        key="gap_scorecard",
-        theme=None,
-        config={"displaylogo": False},
-    )
+    sc_title = t("gap_scorecard_title", lang, year=sc_year)
+    sc_fig = gapview.scorecard_figure(card, score_rows, lang, 1, sc_title)
+    st.plotly_chart(sc_fig, key="gap_scorecard", theme=None, config={"displaylogo": False})
+    sc_sources = "; ".join(dict.fromkeys(str(catalogue.row(cat, i)["citation_id" if lang == "id" else "citation_en"]) for i in present))
+    sc_stamp = exports.plain_stamp(sc_title, t("gap_scorecard_heading", lang), sc_sources, lang, any(r.simulated for r in score_rows))
+    chart_download.buttons(chart_download.chart(sc_fig, sc_stamp), f"spm_{sc_year}", "dl_scorecard", lang)
     st.caption(t("gap_scorecard_caption", lang))
 
 # --------------------------------------------------------------------------- download

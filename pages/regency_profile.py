@@ -7,9 +7,10 @@ from collections.abc import Mapping
 import pandas as pd
 import streamlit as st
 
-from services import catalogue, export, mapview, profile
-from services.i18n import fmt_number, label, t
-from ui.components import meeting
+from services import catalogue, classify, export, mapview, profile
+from services.i18n import fmt_number, label, md_escape, t
+from ui import exports
+from ui.components import chart_download, meeting, url_state
 from ui.components.state import keep_valid
 from ui.context import language, query, reference, require_data, static_root, static_url
 
@@ -77,6 +78,8 @@ if param != st.session_state.get("profile_seen_param") or "profile_region" not i
 region = st.session_state.get("profile_region")
 by_code = regencies.set_index("code")
 st.title(by_code.loc[region, "name"] if region in by_code.index else t("profile_title_empty", lang))
+if ignored := url_state.apply_once("profil", []):  # the frame's parameters (lang, rapat); region is checked above
+    st.caption(t("link_ignored", lang, names=", ".join(ignored)))
 problem = st.session_state.get("profile_problem")
 if region is None and problem:
     st.warning(t(f"profile_region_{problem[0]}", lang, shown=problem[1]), icon=":material/link_off:")
@@ -92,18 +95,8 @@ region = picker_col.selectbox(
 )
 if meeting.is_on():
     options = list(profile.picker_options(regencies))
-    back, forward = st.columns(2)
-    back.button(
-        t("step_previous", lang),
-        key="profile_prev",
-        on_click=_step_region,
-        args=(-1, options),
-        icon=":material/arrow_back:",
-        width="stretch",
-    )
-    forward.button(
-        t("step_next", lang), key="profile_next", on_click=_step_region, args=(1, options), icon=":material/arrow_forward:", width="stretch"
-    )
+    position = options.index(region) + 1 if region in options else 0
+    meeting.step_buttons(lambda delta: _step_region(delta, options), lang, t("step_position", lang, position=position, total=len(options)))
 if region is None:
     if not problem and "region" in st.query_params:  # the user cleared the picker: the link follows
         st.query_params.pop("region")
@@ -114,7 +107,7 @@ if region is None:
 uploaded = query("value_sources", indicator=None, region=region)
 uploaded = uploaded[uploaded["uploaded"]]
 if len(uploaded):  # values an editor uploaded are named with their own source
-    st.caption(t("uploaded_values", lang, sources="; ".join(uploaded["citation_id" if lang == "id" else "citation_en"])))
+    st.caption(t("uploaded_values", lang, sources="; ".join(map(md_escape, uploaded["citation_id" if lang == "id" else "citation_en"]))))
 if st.query_params.get("region") != region:
     st.query_params["region"] = region
 st.session_state["profile_seen_param"] = region
@@ -194,6 +187,7 @@ year = int(c3.selectbox(t("profile_sub_year", lang), years, key="profile_sub_yr"
 
 meta_row = catalogue.row(cat, indicator)
 meta = mapview.IndicatorMeta.from_row(meta_row, lang)
+shown = meta.as_markdown()  # for Markdown: an editor's upload may name the indicator
 frame = query("profile_subregions", region=region, indicator=indicator, year=year, level=level)
 if level == "kecamatan":
     districts_frame = frame
@@ -206,7 +200,7 @@ else:
     )
 if meta.simulated:
     st.warning(t("profile_simulated_banner", lang))
-st.caption(t("profile_map_caption", lang, indicator=meta.name, unit=meta.unit, year=year, source=meta.citation))
+st.caption(t("profile_map_caption", lang, indicator=shown.name, unit=shown.unit, year=year, source=shown.citation))
 
 bbox = (reg["min_lon"], reg["min_lat"], reg["max_lon"], reg["max_lat"])
 assets = reference("geo_assets").set_index("level")["file_name"]
@@ -214,10 +208,10 @@ map_col, list_col = st.columns([3, 2], gap="medium")
 with map_col:
     statuses = set(frame["status"])
     if frame.empty or statuses == {"missing"}:
-        st.info(t("profile_sub_no_data", lang, indicator=meta.name, level=label("levels", level, lang), year=year))
+        st.info(t("profile_sub_no_data", lang, indicator=shown.name, level=label("levels", level, lang), year=year))
     else:
         if statuses == {"na"}:
-            st.info(t("profile_sub_all_na", lang, indicator=meta.name))
+            st.info(t("profile_sub_all_na", lang, indicator=shown.name))
         plbn = profile.points_in_bbox(query("service_points", kinds=["plbn"], include_closed=False), bbox)
         fig = profile.regency_map(
             frame,
@@ -232,6 +226,16 @@ with map_col:
             high_contrast=meeting.high_contrast(),  # the sidebar's high-contrast switch applies to every map
         )
         st.plotly_chart(fig, key="profile_map", theme=None, config=mapview.plotly_config(static_root()))
+        map_title = f"{name} · {label('levels', level, lang)}"
+        chart_download.buttons(
+            lambda fmt: exports.map_image(
+                frame, meta, year, level, lang, classify.DEFAULT_SCHEME, classify.DEFAULT_K, fmt, title=map_title
+            ),
+            f"{stem}_{level}_{indicator}_{year}",
+            "dl_profile_map",
+            lang,
+            needs_browser=False,
+        )
     map_table = profile.subregion_export(frame, meta_row, year, meta.direction)
     _downloads("map", [(f"{level}_{indicator}", "profile_table_map", map_table)], {indicator: str(year)}, _DATASETS_INSIDE)
 
@@ -239,9 +243,9 @@ district_table = None
 with list_col:
     st.subheader(t("profile_districts_heading", lang))
     if districts_frame.empty or not (districts_frame["status"] == "value").any():
-        st.info(t("profile_sub_no_data", lang, indicator=meta.name, level=label("levels", "kecamatan", lang), year=year))
+        st.info(t("profile_sub_no_data", lang, indicator=shown.name, level=label("levels", "kecamatan", lang), year=year))
     else:
-        st.caption(t("profile_districts_caption", lang, indicator=meta.name, year=year))
+        st.caption(t("profile_districts_caption", lang, indicator=shown.name, year=year))
         st.dataframe(
             profile.subregion_display(districts_frame, meta_row, meta.direction, lang),
             hide_index=True,

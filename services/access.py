@@ -335,14 +335,6 @@ def compare(measures_now: pd.DataFrame, scenarios: Mapping[str, pd.DataFrame]) -
 # ---------------------------------------------------------------- labels and figures
 
 
-def md_escape(text: str) -> str:
-    """User text shown through Markdown (a unit's name) stays literal text: no links, no emphasis."""
-    return "".join(f"\\{c}" if c in _MARKDOWN_SPECIAL else c for c in str(text))
-
-
-_MARKDOWN_SPECIAL = set("\\`*_{}[]()<>#+-.!|~$:")
-
-
 def citation(sources: pd.DataFrame, lang: str, short: bool = False) -> str:
     """The point list's and the boundaries' citations; ``short`` keeps the boundary credit only (for hover labels)."""
     column = "citation_id" if lang == "id" else "citation_en"

@@ -35,10 +35,13 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def to_csv_bytes(frame: pd.DataFrame, simulated: bool = False) -> bytes:
-    """UTF-8 CSV with a byte-order mark (Excel opens it with the right characters)."""
-    text = safe_frame(frame).to_csv(index=False)
+    """UTF-8 CSV with a byte-order mark (Excel opens it with the right characters).
+
+    Lines end in CR LF, as Excel writes them; a cell holding a line break of either kind is then
+    quoted, so a carriage return inside a name can never start a new row with ``=…``."""
+    text = safe_frame(frame).to_csv(index=False, lineterminator="\r\n")
     if simulated:
-        text = f"# {SIMULATED_NOTE}\n" + text
+        text = f"# {SIMULATED_NOTE}\r\n" + text
     return text.encode("utf-8-sig")
 
 

@@ -126,3 +126,11 @@ def fmt_numbers(values: Iterable[float | None], lang: str, decimals: int = 1) ->
 def fmt_date(day: date, lang: str) -> str:
     """``23 November 2026`` in both languages (Indonesian month names in Indonesian)."""
     return format_date(day, format="d MMMM y", locale=_LOCALES[normalise_language(lang)])
+
+
+_MARKDOWN_SPECIAL = frozenset("\\`*_{}[]()<>#+-.!|~$:")
+
+
+def md_escape(text: object) -> str:
+    """Text from data or an upload, shown through Markdown, stays literal: no links, emphasis or HTML."""
+    return "".join(f"\\{c}" if c in _MARKDOWN_SPECIAL else c for c in str(text))

@@ -8,7 +8,7 @@ so nothing is fetched from a CDN.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
 
 import numpy as np
@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from services import classify
-from services.i18n import fmt_number, label, t
+from services.i18n import fmt_number, label, md_escape, t
 
 KALIMANTAN_BBOX = (108.5, -4.3, 119.3, 4.5)  # lon/lat extent of the five provinces
 _OUTLINE = "#3b3b3b"
@@ -51,6 +51,10 @@ class IndicatorMeta:
             citation=row["citation_id"] if lang == "id" else row["citation_en"],
             sector=row["sector"],
         )
+
+    def as_markdown(self) -> IndicatorMeta:
+        """The same, with name, unit and source escaped for Markdown (an editor's upload may name them)."""
+        return replace(self, name=md_escape(self.name), unit=md_escape(self.unit), citation=md_escape(self.citation))
 
 
 def rank_values(values: pd.Series, direction: int) -> pd.Series:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import hashlib
+import io
 import json
 import os
 import re
@@ -71,9 +72,25 @@ def load(root: Path | None = None) -> Registry:
 
 
 def _save(root: Path, registry: Registry) -> None:
-    tmp = _registry_path(root).with_suffix(".tmp")
-    tmp.write_text(json.dumps({"datasets": registry.datasets, "events": registry.events}, indent=1, ensure_ascii=False), encoding="utf-8")
-    os.replace(tmp, _registry_path(root))
+    """The registry is replaced in one step, last: a reader sees the old one or the new one, never half."""
+    text = json.dumps({"datasets": registry.datasets, "events": registry.events}, indent=1, ensure_ascii=False)
+    _replace_with(_registry_path(root), text.encode("utf-8"))
+
+
+def _replace_with(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file, flush it to disk, then swap it in under ``path``."""
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+
+
+def _remove_leftovers(root: Path) -> None:
+    """Temporary files of a commit that was killed half-way (called under the lock)."""
+    for path in root.glob("*.tmp"):
+        path.unlink(missing_ok=True)
 
 
 @contextlib.contextmanager
@@ -138,6 +155,7 @@ def commit(
         raise UploadStoreError(f"invalid indicator id {indicator_id!r}")
     dataset_id = dataset_id_for(indicator_id, title)
     with _locked(root):
+        _remove_leftovers(root)
         registry = load(root)
         dataset = registry.datasets.setdefault(
             dataset_id, {"dataset_id": dataset_id, "indicator_id": indicator_id, "title": title, "versions": [], "active_version": 0}
@@ -245,9 +263,9 @@ def history(root: Path | None = None) -> pd.DataFrame:
 
 
 def _write_parquet(frame: pd.DataFrame, path: Path) -> None:
-    tmp = path.with_suffix(".tmp")
-    frame.to_parquet(tmp, index=False)
-    os.replace(tmp, path)
+    buffer = io.BytesIO()
+    frame.to_parquet(buffer, index=False)
+    _replace_with(path, buffer.getvalue())
 
 
 def clashes(clean: pd.DataFrame, existing: pd.DataFrame) -> pd.DataFrame:

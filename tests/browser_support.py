@@ -46,11 +46,13 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("EQUITY_")}
     env["EQUITY_UPLOADS_DIR"] = str(tmp_path_factory.mktemp("server-uploads"))
+    log_path = tmp_path_factory.mktemp("server-log") / "streamlit.log"
+    log = log_path.open("wb")  # a file, not a pipe: an undrained pipe fills and blocks the server
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.address", "127.0.0.1"],
         cwd=ROOT,
         env=env,
-        stdout=subprocess.PIPE,
+        stdout=log,
         stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
@@ -64,10 +66,15 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             time.sleep(0.5)
     else:
         proc.kill()
-        pytest.fail("the app did not start: " + proc.stdout.read().decode(errors="replace")[-2000:])
+        pytest.fail("the app did not start: " + log_path.read_text(errors="replace")[-2000:])
     yield url
     proc.terminate()
-    proc.wait(timeout=20)
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=10)
+    log.close()
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,7 @@ import streamlit as st
 from data import build
 from data.errors import BuildError
 from services import uploads, warehouse
-from services.i18n import DEFAULT_LANGUAGE, normalise_language, t
+from services.i18n import normalise_language, t
 
 _BUILD_LOCK = threading.Lock()
 _BUILD_STEPS = {
@@ -32,13 +32,15 @@ _BUILD_STEPS = {
     "write_database": ("Menulis basis data", "Writing the database"),
     "done": ("Selesai", "Done"),
 }
-_checked: dict[str, None] = {}  # database paths found current (or built) in this process
+_checked: dict[str, tuple[int, int, int] | None] = {}  # database paths found current (or built), with the file's identity then
 _failed: dict[str, tuple[float, BuildError]] = {}  # failed builds, retried once the file may be fixed
 _RETRY_AFTER_S = 30.0  # a broken source is re-checked at most twice a minute, not on every click
 
 
 def language() -> str:
-    return normalise_language(st.session_state.get("lang", DEFAULT_LANGUAGE))
+    from ui.components.language import current  # the frame's switch owns the choice
+
+    return normalise_language(current())
 
 
 def require_data() -> Path:
@@ -46,18 +48,21 @@ def require_data() -> Path:
     lang = language()
     db = build.db_path()
     key = str(db)
-    error = None
-    if key not in _checked:
+    error = rebuilt = None
+    if not _still_checked(key, db):  # first use, or the file was replaced, removed or changed since it was checked
         with _BUILD_LOCK:
-            if key not in _checked:
+            if not _still_checked(key, db):
+                _checked.pop(key, None)
                 failed_at, error = _failed.get(key, (0.0, None))
                 if error is None or time.monotonic() - failed_at > _RETRY_AFTER_S:
-                    error = _build_with_progress(lang)
+                    error, rebuilt = _build_with_progress(lang)
                 if error is None:
-                    _checked[key] = None
+                    _checked[key] = _identity(db)
                     _failed.pop(key, None)
                 else:
                     _failed[key] = (time.monotonic(), error)
+    if rebuilt is not None:  # a damaged or deleted database file was rebuilt from the sources: say so
+        st.info(t(f"data_rebuilt_{rebuilt}", lang), icon=":material/build:")
     if error is not None:
         usable = db.is_file() and _opens(db)
         st.error(f"**{t('build_failed_title', lang)}**\n\n" + t("build_failed_body", lang, file=error.file, problem=error.problem))
@@ -69,36 +74,51 @@ def require_data() -> Path:
     return db
 
 
-def _build_with_progress(lang: str) -> BuildError | None:
+def _identity(db: Path) -> tuple[int, int, int] | None:
+    """Which file is there now (a rebuild swaps in a new one; damage changes its time or size)."""
+    try:
+        stat = db.stat()
+    except OSError:
+        return None
+    return stat.st_ino, stat.st_mtime_ns, stat.st_size
+
+
+def _still_checked(key: str, db: Path) -> bool:
+    """The file found usable earlier is still the one there (one stat per page run)."""
+    identity = _identity(db)
+    return identity is not None and _checked.get(key) == identity
+
+
+def _build_with_progress(lang: str) -> tuple[BuildError | None, str | None]:
+    """Build when needed. Returns the build's error, if any, and ``"damaged"`` or ``"missing"``
+    when the database had to be rebuilt because its file was broken or gone (not just new sources)."""
     src, db, static = build.source_dir(), build.db_path(), build.static_dir()
     try:
         if build.is_current(src, db, static):
-            return None
+            return None, None
     except BuildError as exc:
-        return exc
-    bar = st.progress(0.0, text=t("building_data", lang))
+        return exc, None
+    problem = build.database_problem(db)
+    heading = t("building_data" if problem is None else f"data_rebuilding_{problem}", lang)
+    bar = st.progress(0.0, text=heading)
     column = 0 if lang == "id" else 1
 
     def report(fraction: float, step: str) -> None:
-        bar.progress(min(max(fraction, 0.0), 1.0), text=f"{t('building_data', lang)} {_BUILD_STEPS.get(step, (step, step))[column]}")
+        bar.progress(min(max(fraction, 0.0), 1.0), text=f"{heading} {_BUILD_STEPS.get(step, (step, step))[column]}")
 
     try:
         build.ensure_built(report)
     except BuildError as exc:
-        return exc
+        return exc, None
     finally:
         bar.empty()
     _connect.clear()
-    return None
+    return None, problem
 
 
 def _opens(db: Path) -> bool:
-    try:
-        with duckdb.connect(str(db), read_only=True) as con:
-            con.execute("SELECT count(*) FROM regions").fetchone()
-        return True
-    except duckdb.Error:
-        return False
+    """The file is a database as the last build wrote it, with every table (not garbage, not truncated)."""
+    return db.is_file() and build.database_problem(db) is None
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

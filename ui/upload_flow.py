@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-from html import escape
 
 import pandas as pd
 import streamlit as st
 
 from services import catalogue, export, uploads
-from services.i18n import SECTORS, fmt_number, label, t
+from services.i18n import SECTORS, fmt_number, label, md_escape, t
 from services.upload import pipeline
 from services.upload.reader import UploadError
 from ui import editor
@@ -25,16 +24,18 @@ _ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]{2,40}$")
 _STATUS_ORDER = ("matched", "ambiguous", "unmatched", "outside", "aggregate", "skipped")
 
 
-def _say(key: str, lang: str, params: dict) -> str:
-    """A library message in the user's language; user text in it is escaped (never markup)."""
-    safe = {k: escape(str(v)) if isinstance(v, str) else v for k, v in params.items()}
-    for key in ("value", "previous"):
-        if isinstance(safe.get(key), float):
-            safe[key] = fmt_number(safe[key], lang, 2)
+def _say(key: str, lang: str, params: dict, markdown: bool = True) -> str:
+    """A library message in the user's language. For Markdown elements (``markdown``) the user's
+    text in it is escaped, so a name like ``<img …>`` or ``[x](…)`` shows as typed, never as markup;
+    for tables and CSV it stays exactly as given."""
+    safe = {k: (md_escape(v) if markdown else v) if isinstance(v, str) else v for k, v in params.items()}
+    for number in ("value", "previous"):
+        if isinstance(safe.get(number), float):
+            safe[number] = fmt_number(safe[number], lang, 2)
     try:
         return t(key, lang, **safe)
     except (KeyError, IndexError, ValueError):
-        return escape(key)
+        return md_escape(key) if markdown else key
 
 
 def _regions() -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -43,7 +44,10 @@ def _regions() -> tuple[pd.DataFrame, pd.DataFrame]:
 
 def show(lang: str) -> None:
     st.subheader(t("data_upload_step_file", lang))
-    file = st.file_uploader(t("data_upload_file", lang), type=["csv", "xlsx"], key="upload_file", help=t("data_upload_help", lang))
+    # No ``type=`` filter: Streamlit would refuse other names itself (in English in the browser, and
+    # with an error page for a crafted request); the reader refuses them by name and content, with
+    # a message in the user's language that says what the file is (an old .xls, a PDF, ...).
+    file = st.file_uploader(t("data_upload_file", lang), key="upload_file", help=t("data_upload_help", lang))
     if file is None:
         return
     data = file.getvalue()
@@ -85,7 +89,13 @@ def show(lang: str) -> None:
         )
 
     regions, crosswalk = _regions()
-    choices = {k[len("upload_choice_") :]: v for k, v in st.session_state.items() if k.startswith("upload_choice_") and v is not None}
+    # The pickers' answers: "" (leave out) or a regency code; anything else in the state is not an answer.
+    regency_codes = set(crosswalk["kemendagri_code"])
+    choices = {
+        k[len("upload_choice_") :]: v
+        for k, v in st.session_state.items()
+        if isinstance(k, str) and k.startswith("upload_choice_") and isinstance(v, str) and (v == "" or v in regency_codes)
+    }
     try:
         prepared = pipeline.prepare(
             file.name,
@@ -128,11 +138,13 @@ def show(lang: str) -> None:
     if not prepared.findings.empty:
         st.markdown(f"**{t('data_upload_findings', lang)}**")
         findings = prepared.findings.assign(
-            text=[_say(f.finding_key, lang, f._asdict()) for f in prepared.findings.itertuples(index=False)]
+            text=[_say(f.finding_key, lang, f._asdict(), markdown=False) for f in prepared.findings.itertuples(index=False)]
         )
         st.dataframe(findings[["severity", "row_no", "text"]], hide_index=True, width="stretch")
 
-    rejected = prepared.rejected.assign(reason=[_say(r.reason_key, lang, r._asdict()) for r in prepared.rejected.itertuples(index=False)])
+    rejected = prepared.rejected.assign(
+        reason=[_say(r.reason_key, lang, r._asdict(), markdown=False) for r in prepared.rejected.itertuples(index=False)]
+    )
     if len(rejected):
         st.download_button(
             t("data_upload_rejected_download", lang, n=len(rejected)),
@@ -194,7 +206,7 @@ def _ambiguous_pickers(report: pd.DataFrame, lang: str) -> None:
         options = ["", *row.candidates]
         names = dict(zip(row.candidates, row.candidate_names, strict=False))
         st.selectbox(
-            t("data_upload_pick", lang, region=escape(str(row.region)), rows=row.rows),
+            t("data_upload_pick", lang, region=md_escape(str(row.region)), rows=row.rows),
             options,
             key=f"upload_choice_{row.choice_key}",
             format_func=lambda c, n=names: t("data_upload_leave_out", lang) if c == "" else f"{c} {n.get(c, '')}",

@@ -28,6 +28,22 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Dasbor memakai data versi sebelumnya yang masih utuh.",
         "en": "The dashboard is using the previous, intact version of the data.",
     },
+    "data_rebuilding_damaged": {
+        "id": "Berkas basis data rusak; membangunnya ulang dari berkas sumber (sekitar setengah menit)…",
+        "en": "The database file is damaged; rebuilding it from the source files (about half a minute)…",
+    },
+    "data_rebuilding_missing": {
+        "id": "Berkas basis data tidak ditemukan; membangunnya ulang dari berkas sumber (sekitar setengah menit)…",
+        "en": "The database file is missing; rebuilding it from the source files (about half a minute)…",
+    },
+    "data_rebuilt_damaged": {
+        "id": "Berkas basis data rusak, jadi dibangun ulang dari berkas sumber. Data unggahan tidak terpengaruh.",
+        "en": "The database file was damaged, so it was rebuilt from the source files. Uploaded data is not affected.",
+    },
+    "data_rebuilt_missing": {
+        "id": "Berkas basis data hilang, jadi dibangun ulang dari berkas sumber. Data unggahan tidak terpengaruh.",
+        "en": "The database file was missing, so it was rebuilt from the source files. Uploaded data is not affected.",
+    },
     "link_ignored": {
         "id": "Sebagian tautan diabaikan karena tidak dikenal atau tidak sah: {names}.",
         "en": "Part of the link was ignored as unknown or invalid: {names}.",

@@ -63,16 +63,27 @@ def pattern(regex: str) -> Callable[[str], str | None]:
     return lambda text: text if compiled.fullmatch(text) else None
 
 
+_FRAME_IGNORED = "_url_ignored_frame"
+
+
+def note_ignored(name: str) -> None:
+    """The frame (language, meeting mode) ignored a link parameter; the next page's notice names it."""
+    st.session_state.setdefault(_FRAME_IGNORED, [])
+    if name not in st.session_state[_FRAME_IGNORED]:
+        st.session_state[_FRAME_IGNORED].append(name)
+
+
 def apply_once(page: str, params: list[Param]) -> list[str]:
     """Seed widget state from the link the first time this page runs in the session.
 
-    Returns the names of parameters that were present but not acceptable (ignored).
+    Returns the names of parameters that were present but not acceptable (ignored), the frame's
+    (``lang``, ``rapat``) first.
     """
     flag = f"_url_applied_{page}"
     if st.session_state.get(flag):
         return []
     st.session_state[flag] = True
-    ignored = []
+    ignored = st.session_state.pop(_FRAME_IGNORED, [])
     for param in params:
         raw = st.query_params.get(param.name)
         if raw is None:
