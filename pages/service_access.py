@@ -6,7 +6,8 @@ import streamlit as st
 
 from services import access, export, mapview
 from services.i18n import fmt_number, label, t
-from ui.components import url_state
+from ui import exports
+from ui.components import chart_download, meeting, url_state
 from ui.components.state import keep_valid
 from ui.context import language, reference, require_data, static_root, static_url
 
@@ -190,14 +191,17 @@ unit = access.distance_unit(settings, lang)
 threshold_text = f"{fmt_number(settings.threshold_km, lang, 0)} km"
 
 st.title(t("access_title", lang))
-st.markdown(t("access_intro", lang))
+presenting = meeting.is_on()  # on a projector: the figures and the map first, the fine print stays off the slide
+if not presenting:
+    st.markdown(t("access_intro", lang))
 st.caption(t("access_caption", lang, indicator=meta.name, unit=unit, threshold=threshold_text, source=cite))
 if ignored:
     st.caption(t("link_ignored", lang, names=", ".join(ignored)))
 notes = [t("access_people_note", lang), t("access_unlocated", lang, n=len(villages.unlocated))]
 if not points.unplaced.empty:
     notes.append(t("access_unplaced_points", lang, names=", ".join(access.md_escape(n) for n in points.unplaced["name"])))
-st.caption(" ".join(notes))
+if not presenting:
+    st.caption(" ".join(notes))
 
 base = access.current(villages, points)
 scenarios = access.from_state(st.session_state.get(_STATE))
@@ -229,7 +233,7 @@ for code, area_name in areas:
         continue
     km = lambda v: f"{fmt_number(v, lang, 1)} km"  # noqa: E731 - tiny local formatter
     help_text = t("access_metric_help", lang, unit=unit, n=fmt_number(h.n_villages, lang, 0))
-    c1, c2, c3, c4 = st.columns(4)
+    c1, c2, c3, c4 = [*st.columns(3), st.container()] if presenting else st.columns(4)
     c1.metric(t("access_metric_median", lang, area=area_name) + suffix, km(h.median_km), help=help_text, **_delta(h.median_change, km, 1))
     c2.metric(t("access_metric_p90", lang, area=area_name) + suffix, km(h.p90_km), help=help_text, **_delta(h.p90_change, km, 1))
     c3.metric(
@@ -248,7 +252,7 @@ for code, area_name in areas:
         )
     )
 
-map_col, side_col = st.columns([3, 2], gap="medium")
+map_col, side_col = (st.container(), st.container()) if presenting else st.columns([3, 2], gap="medium")
 with map_col:
     bbox = access.map_extent(provinces, regencies, regency if regency != "all" and zoom else None)
     fig = access.map_figure(
@@ -348,12 +352,10 @@ if not active:
     st.info(t("access_compare_empty", lang))
 else:
     wide = access.compare(measures["current"], {key: measures[key] for key in active})
-    st.plotly_chart(
-        access.comparison_figure(wide, active, lang, threshold_text, unit),
-        key="access_compare_chart",
-        theme=None,
-        config={"displaylogo": False},
-    )
+    compare_fig = access.comparison_figure(wide, active, lang, threshold_text, unit)
+    st.plotly_chart(compare_fig, key="access_compare_chart", theme=None, config={"displaylogo": False})
+    compare_stamp = exports.plain_stamp(t("access_compare_title", lang), f"{meta.name} ({unit}), {threshold_text}", cite, lang, False)
+    chart_download.buttons(chart_download.chart(compare_fig, compare_stamp), "akses_perbandingan_skenario", "dl_access_compare", lang)
     st.dataframe(access.comparison_display(wide, active, lang, threshold_text), hide_index=True, key="access_compare_table")
     st.caption(t("access_compare_caption", lang, unit=unit) + " " + t("access_people_note", lang))
     table = access.comparison_export(wide, active, lang, threshold_text)

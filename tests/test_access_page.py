@@ -120,7 +120,8 @@ def test_the_kotabaru_example_against_the_current_state(real_env: Path) -> None:
     assert bars[0]["name"] == "Skenario A" and bars[0]["text"] == ["36", "36"]
     stars = [tr for tr in charts[0]["data"] if tr.get("name") == "Unit baru, skenario A"]
     assert stars and stars[0]["marker"]["symbol"] == "star"
-    assert len(at.get("download_button")) == 2
+    labels = sorted(b.proto.label for b in at.get("download_button"))
+    assert labels == ["Gambar PNG", "Gambar SVG", "Unduh perbandingan (CSV)", "Unduh perbandingan (Excel)"]
     assert "hanya jumlah desa yang tersedia" in _text(at)
 
 

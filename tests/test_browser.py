@@ -88,6 +88,25 @@ def test_meeting_mode_link_in_both_languages(server: str, browser, width: int, h
         assert tab.foreign_hosts() == set()
 
 
+def test_meeting_mode_steps_with_arrow_keys_and_a_clickers_page_keys(server: str, browser) -> None:
+    """Keyboard stepping: → and Page Down go forward, ← and Page Up back; each step is its own link."""
+    tab = Page(browser, server, width=1280, height=720)
+    tab.open("/?rapat=1&ind=bps_p0&yr=2024&steps=bps_p0,idm_score,wb_electricity_access")
+    tab.wait_for_map(56)
+    page = tab.page
+    page.wait_for_timeout(1500)  # the first run finishes drawing the ranking before the presenter starts
+    for key, expected in (("ArrowRight", "idm_score"), ("PageDown", "wb_electricity_access"), ("ArrowLeft", "idm_score"),
+                          ("PageUp", "bps_p0")):  # fmt: skip
+        page.keyboard.press(key)
+        page.wait_for_function("ind => new URL(location.href).searchParams.get('ind') === ind", arg=expected, timeout=60_000)
+        page.wait_for_function(
+            "n => document.body.innerText.includes(n)",
+            arg=f"Langkah {['bps_p0', 'idm_score', 'wb_electricity_access'].index(expected) + 1} dari 3",
+        )
+    assert not page.get_by_role("button", name="Berikutnya").nth(1).is_visible()  # the clicker's twin is hidden
+    assert tab.foreign_hosts() == set()
+
+
 def test_data_catalogue_page_in_both_languages(server: str, browser) -> None:
     for lang, heading in (("id", "Katalog data"), ("en", "Data catalogue")):
         tab = Page(browser, server)

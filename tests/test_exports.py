@@ -18,10 +18,16 @@ def test_map_image_is_slide_sized_and_stamped(real_env: Path) -> None:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
     at.query_params["ind"] = "spm_kesehatan"
     at.run()
-    next(b for b in at.button if b.label.startswith("Siapkan gambar peta")).click().run()
     assert not at.exception
-    labels = [el.proto.label for el in at.get("download_button")]
-    assert "Unduh PNG (1920×1080)" in labels and "Unduh SVG" in labels and "Unduh data tampilan ini (CSV)" in labels
+    buttons = {el.proto.id.rsplit("-", 1)[-1]: el.proto.label for el in at.get("download_button")}
+    # the map and the ranking beside it, each as PNG and SVG (made on click), and the data behind the view
+    assert {key: buttons.get(key) for key in ("dl_map_png", "dl_map_svg", "dl_rank_png", "dl_rank_svg")} == {
+        "dl_map_png": "Gambar PNG",
+        "dl_map_svg": "Gambar SVG",
+        "dl_rank_png": "Gambar PNG",
+        "dl_rank_svg": "Gambar SVG",
+    }
+    assert "Unduh data tampilan ini (CSV)" in buttons.values()
     next(b for b in at.button if b.label.startswith("Siapkan bahan rapat")).click().run()
     assert not at.exception
     assert "Unduh bahan rapat (PPTX)" in [el.proto.label for el in at.get("download_button")]

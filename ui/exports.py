@@ -17,13 +17,19 @@ from services.i18n import fmt_date, fmt_number, label, t
 from ui.context import query, reference
 
 
-def stamp(meta: mapview.IndicatorMeta, year: int, lang: str) -> render.Stamp:
+def stamp(meta: mapview.IndicatorMeta, year: int | str, lang: str, title: str | None = None) -> render.Stamp:
+    """Title (the map's, unless a chart names its own), indicator and year, source, date, simulated mark."""
+    return plain_stamp(title or t("map_title", lang), f"{meta.name} ({meta.unit}), {year}", meta.citation, lang, meta.simulated)
+
+
+def plain_stamp(title: str, subtitle: str, source: str, lang: str, simulated: bool) -> render.Stamp:
+    """A stamp for an image that is not about one indicator (e.g. the SPM scorecard)."""
     return render.Stamp(
-        title=t("map_title", lang),
-        subtitle=f"{meta.name} ({meta.unit}), {year}",
-        source=f"{t('source', lang)}: {meta.citation}",
+        title=title,
+        subtitle=subtitle,
+        source=f"{t('source', lang)}: {source}",
         date=t("export_made_on", lang, day=fmt_date(date.today(), lang)),
-        simulated=t("simulated_mark", lang).upper() if meta.simulated else None,
+        simulated=t("simulated_mark", lang).upper() if simulated else None,
     )
 
 
@@ -33,10 +39,21 @@ def _geometry(level: str):
     return folder / assets[level], folder / assets["provinsi"], folder / assets["perbatasan"]
 
 
-def map_image(frame: pd.DataFrame, meta: mapview.IndicatorMeta, year: int, level: str, lang: str, scheme: str, k: int, fmt: str) -> bytes:
+def map_image(
+    frame: pd.DataFrame,
+    meta: mapview.IndicatorMeta,
+    year: int,
+    level: str,
+    lang: str,
+    scheme: str,
+    k: int,
+    fmt: str,
+    title: str | None = None,
+) -> bytes:
+    """The map of ``frame``'s regions only (a filtered view or one regency's districts), as PNG or SVG."""
     painting = mapview.paint(frame, meta, lang, scheme, k)
     geometry, outline, border = _geometry(level)
-    return render.map_image(geometry, painting.colour_of, painting.legend, stamp(meta, year, lang), outline, border, fmt=fmt)
+    return render.map_image(geometry, painting.colour_of, painting.legend, stamp(meta, year, lang, title), outline, border, fmt=fmt)
 
 
 def data_csv(frame: pd.DataFrame, meta: mapview.IndicatorMeta, year: int, lang: str) -> bytes:

@@ -77,12 +77,14 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "step_previous": {"id": "Sebelumnya", "en": "Previous"},
     "step_next": {"id": "Berikutnya", "en": "Next"},
+    "step_keys_help": {
+        "id": "Tombol panah ← / → pada papan ketik, atau Page Up / Page Down pada clicker presentasi",
+        "en": "Arrow keys ← / → on the keyboard, or Page Up / Page Down on a presentation clicker",
+    },
     "step_position": {"id": "Langkah **{position}** dari {total}", "en": "Step **{position}** of {total}"},
     "export_title": {"id": "Unduh gambar, data, dan bahan rapat", "en": "Download image, data and briefing"},
     "export_made_on": {"id": "Dibuat {day}", "en": "Made {day}"},
-    "export_prepare": {"id": "Siapkan gambar peta (PNG dan SVG)", "en": "Prepare map images (PNG and SVG)"},
-    "export_png": {"id": "Unduh PNG (1920×1080)", "en": "Download PNG (1920×1080)"},
-    "export_svg": {"id": "Unduh SVG", "en": "Download SVG"},
+    "export_map_images": {"id": "Gambar peta (1920×1080, untuk slide)", "en": "Map images (1920×1080, for slides)"},
     "export_csv": {"id": "Unduh data tampilan ini (CSV)", "en": "Download this view's data (CSV)"},
     "export_deck": {
         "id": "Siapkan bahan rapat (PowerPoint) untuk indikator presentasi",
