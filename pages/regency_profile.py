@@ -78,25 +78,32 @@ if param != st.session_state.get("profile_seen_param") or "profile_region" not i
 region = st.session_state.get("profile_region")
 by_code = regencies.set_index("code")
 st.title(by_code.loc[region, "name"] if region in by_code.index else t("profile_title_empty", lang))
-if ignored := url_state.apply_once("profil", []):  # the frame's parameters (lang, rapat); region is checked above
+options = list(profile.picker_options(regencies))
+STEPS = [url_state.Param("profile_steps", "langkah", url_state.subset_of(options))]  # the regencies to present, in order
+if ignored := url_state.apply_once("profil", STEPS):  # region is checked above, with its own message
     st.caption(t("link_ignored", lang, names=", ".join(ignored)))
 problem = st.session_state.get("profile_problem")
 if region is None and problem:
     st.warning(t(f"profile_region_{problem[0]}", lang, shown=problem[1]), icon=":material/link_off:")
 labels = profile.picker_labels(regencies)
-picker_col, _ = st.columns([2, 3])
+picker_col, steps_col = st.columns([2, 3])
 region = picker_col.selectbox(
     t("profile_picker", lang),
-    profile.picker_options(regencies),
+    options,
     key="profile_region",
     index=None,
     format_func=labels.__getitem__,
     placeholder=t("profile_picker_placeholder", lang),
 )
 if meeting.is_on():
-    options = list(profile.picker_options(regencies))
-    position = options.index(region) + 1 if region in options else 0
-    meeting.step_buttons(lambda delta: _step_region(delta, options), lang, t("step_position", lang, position=position, total=len(options)))
+    chosen = [c for c in st.session_state.get("profile_steps") or [] if c in options]
+    slides = chosen if len(chosen) > 1 else options  # a list of one is no list: step through them all
+    position = slides.index(region) + 1 if region in slides else 0
+    meeting.step_buttons(lambda delta: _step_region(delta, slides), lang, t("step_position", lang, position=position, total=len(slides)))
+else:  # kept while meeting mode hides it, so the presentation list survives the switch
+    steps_col.multiselect(t("profile_steps", lang), options, key="profile_steps", format_func=labels.__getitem__,
+                          placeholder=t("profile_steps_placeholder", lang), help=t("profile_steps_help", lang), persist_state="session")  # fmt: skip
+url_state.publish(STEPS, {"profile_steps": list(st.session_state.get("profile_steps") or [])})
 if region is None:
     if not problem and "region" in st.query_params:  # the user cleared the picker: the link follows
         st.query_params.pop("region")

@@ -38,7 +38,7 @@ LINKS = {
         },  # fmt: skip
     ),
     "gap_analysis.py": ({"ind": "idm_score", "lvl": "kabupaten", "yr": "2023"}, {"ind": "gap_ind", "lvl": "gap_lvl", "yr": "gap_yr"}),
-    "regency_profile.py": ({"region": "64.11"}, {"region": "profile_region"}),
+    "regency_profile.py": ({"region": "64.11", "langkah": "61.06,64.11"}, {"region": "profile_region", "langkah": "profile_steps"}),
     "service_access.py": (
         {"kab": "64.11", "km": "30", "jenis": "plbn,kanim", "status": "open,planned", "memutar": "1.5"},
         {"kab": "access_kab", "km": "access_km", "jenis": "access_kinds", "status": "access_statuses", "memutar": "access_detour"},

@@ -250,3 +250,23 @@ def test_meeting_mode_steps_through_regencies_each_with_its_own_link(real_env: P
     following = at.query_params["region"]
     next(b for b in at.button if b.label == "Sebelumnya").click().run()
     assert at.query_params["region"] == "61.06" and following != "61.06"
+
+
+def test_meeting_mode_steps_through_a_chosen_list_of_regencies_in_its_order(real_env: Path) -> None:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.query_params["rapat"] = "1"
+    at.run()
+    for key in list(at.query_params):
+        if key != "rapat":
+            del at.query_params[key]
+    at.query_params["region"] = "64.11"
+    at.query_params["langkah"] = "64.11,61.06,64.71"  # the presenter's order, not the picker's
+    at.switch_page(str(ROOT / "pages" / "regency_profile.py")).run()
+    seen = [at.title[0].value]
+    assert "Langkah **1** dari 3" in [m.value for m in at.markdown]
+    for _ in range(3):
+        next(b for b in at.button if b.label == "Berikutnya").click().run()
+        assert not at.exception
+        seen.append(at.title[0].value)
+    assert seen == ["Kabupaten Mahakam Ulu", "Kabupaten Kapuas Hulu", "Kota Balikpapan", "Kabupaten Mahakam Ulu"]
+    assert at.query_params["langkah"] == "64.11,61.06,64.71" and at.query_params["region"] == "64.11"

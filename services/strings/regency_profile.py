@@ -1,6 +1,12 @@
 """Strings of the regency profile page (pages/regency_profile.py, services/profile.py)."""
 
 STRINGS: dict[str, dict[str, str]] = {
+    "profile_steps": {"id": "Urutan presentasi (mode rapat)", "en": "Presentation order (meeting mode)"},
+    "profile_steps_placeholder": {"id": "Semua kabupaten/kota", "en": "All regencies and cities"},
+    "profile_steps_help": {
+        "id": "Kabupaten/kota yang dilewati tombol Sebelumnya/Berikutnya dalam mode rapat, berurutan; kosong = semuanya.",
+        "en": "The regencies that Previous/Next step through in meeting mode, in order; empty = all of them.",
+    },
     "profile_nav": {"id": "Profil kabupaten/kota", "en": "Regency profile"},
     "profile_title_empty": {"id": "Profil kabupaten/kota", "en": "Regency and city profile"},
     "profile_intro": {
