@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from services import access, export, mapview
-from services.i18n import fmt_number, label, t
+from services.i18n import fmt_number, label, md_escape, t
 from ui import exports
 from ui.components import chart_download, meeting, url_state
 from ui.components.state import keep_valid
@@ -60,7 +60,7 @@ def _add(context: dict) -> None:
         s["access_msg"] = ("error", result.key, result.values)
         return
     stored[scenario] = [*stored.get(scenario, []), result.as_dict()]
-    s["access_msg"] = ("success", "access_added", {"name": access.md_escape(result.name), "scenario": scenario})
+    s["access_msg"] = ("success", "access_added", {"name": md_escape(result.name), "scenario": scenario})
     s["access_view"] = scenario
 
 
@@ -71,7 +71,7 @@ def _add_example(unit: access.NewPoint) -> None:
         st.session_state["access_msg"] = ("error", "access_err_full", {"scenario": scenario, "n": access.MAX_POINTS_PER_SCENARIO})
         return
     stored[scenario] = [*stored.get(scenario, []), unit.as_dict()]
-    st.session_state["access_msg"] = ("success", "access_added", {"name": access.md_escape(unit.name), "scenario": scenario})
+    st.session_state["access_msg"] = ("success", "access_added", {"name": md_escape(unit.name), "scenario": scenario})
     st.session_state["access_view"] = scenario
 
 
@@ -199,7 +199,7 @@ if ignored:
     st.caption(t("link_ignored", lang, names=", ".join(ignored)))
 notes = [t("access_people_note", lang), t("access_unlocated", lang, n=len(villages.unlocated))]
 if not points.unplaced.empty:
-    notes.append(t("access_unplaced_points", lang, names=", ".join(access.md_escape(n) for n in points.unplaced["name"])))
+    notes.append(t("access_unplaced_points", lang, names=", ".join(md_escape(n) for n in points.unplaced["name"])))
 if not presenting:
     st.caption(" ".join(notes))
 
@@ -309,7 +309,7 @@ with side_col:
             st.info(t("access_click_hint", lang))
         else:
             st.markdown(
-                t("access_clicked", lang, village=access.md_escape(row.iloc[0]["name"]), district=access.md_escape(row.iloc[0]["district"]))
+                t("access_clicked", lang, village=md_escape(row.iloc[0]["name"]), district=md_escape(row.iloc[0]["district"]))
             )
     else:
         lon_col, lat_col = st.columns(2)
@@ -341,7 +341,7 @@ with side_col:
             counted = access.counts_as_fixed(p, settings) or p.kind == access.MOBILE
             where = district_names.get(p.district_code, "")
             text_col.markdown(
-                f"{access.md_escape(p.name)} · {label('point_kinds', p.kind, lang)} · {access.md_escape(where)}"
+                f"{md_escape(p.name)} · {label('point_kinds', p.kind, lang)} · {md_escape(where)}"
                 + ("" if counted else f" · ⚠ {t('access_not_counted', lang)}")
             )
             button_col.button(t("access_remove", lang), key=f"access_rm_{key}_{i}", on_click=_remove, args=(key, i))

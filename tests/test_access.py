@@ -17,6 +17,7 @@ import pytest
 
 from geo import access as geo
 from services import access, export, mapview, warehouse
+from services.i18n import md_escape
 
 BATULICIN = "Kantor Imigrasi Kelas II TPI Batulicin"
 KOTABARU = "63.02"
@@ -318,7 +319,7 @@ def test_bad_units_are_refused_with_a_reason(data, kw: dict, key: str) -> None:
 
 
 def test_names_from_the_form_stay_plain_text() -> None:
-    assert access.md_escape("[x](javascript:alert(1)) *b*") == "\\[x\\]\\(javascript\\:alert\\(1\\)\\) \\*b\\*"
+    assert md_escape("[x](javascript:alert(1)) *b*") == "\\[x\\]\\(javascript\\:alert\\(1\\)\\) \\*b\\*"
 
 
 def test_stored_scenarios_round_trip() -> None:
