@@ -308,9 +308,7 @@ with side_col:
         if row.empty:
             st.info(t("access_click_hint", lang))
         else:
-            st.markdown(
-                t("access_clicked", lang, village=md_escape(row.iloc[0]["name"]), district=md_escape(row.iloc[0]["district"]))
-            )
+            st.markdown(t("access_clicked", lang, village=md_escape(row.iloc[0]["name"]), district=md_escape(row.iloc[0]["district"])))
     else:
         lon_col, lat_col = st.columns(2)
         lon_col.number_input(
