@@ -171,7 +171,8 @@ with map_col:
         )
         if st.button(t("export_deck", lang), key="make_deck"):
             if steps:
-                st.session_state["_deck"] = exports.briefing_deck(list(steps), lang, list(types) or list(summary.GROUPS), scheme, k)
+                chosen = None if province == "all" else (province, prov_names[province])
+                st.session_state["_deck"] = exports.briefing_deck(list(steps), lang, list(types) or list(summary.GROUPS), scheme, k, chosen)
             else:
                 st.info(t("export_deck_empty", lang))
         if st.session_state.get("_deck"):

@@ -109,8 +109,11 @@ def _gap_chart(slides: list[IndicatorSlide]) -> bytes:
     colours = ["#0072B2", "#8c8c8c", "#D55E00"]  # Okabe-Ito, as on the dashboard
     for ax, item in zip(axes[0], slides, strict=False):
         names = list(item.group_means)
-        values = [v if v is not None else 0.0 for v in item.group_means.values()]
-        ax.bar(range(len(names)), values, color=colours[: len(names)])
+        for x, (value, colour) in enumerate(zip(item.group_means.values(), colours, strict=False)):
+            if value is None:  # no data or not applicable: no bar, not a bar of zero
+                ax.text(x, 0, "—", ha="center", va="bottom", fontsize=12, color="#555555")
+            else:
+                ax.bar(x, value, color=colour)
         ax.set_xticks(range(len(names)), names, rotation=20, fontsize=8)
         ax.set_title(item.name, fontsize=9, wrap=True)
         ax.spines[["top", "right"]].set_visible(False)

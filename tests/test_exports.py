@@ -80,3 +80,26 @@ def test_csv_of_the_view_parses_back_to_the_same_numbers(real_env: Path) -> None
     merged = data.merge(frame, left_on="kode_kemendagri", right_on="code")
     assert len(merged) == 56 and (merged["nilai"] == merged["value"]).all()
     assert set(data["sumber"]) == {meta.citation} and not data["simulasi"].any()
+
+
+def test_briefing_deck_follows_the_maps_province_and_groups(real_env: Path) -> None:
+    """A deck for a chosen set of regencies: the province and groups filtered on the map."""
+    from services import warehouse
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=240)
+    at.query_params["prov"] = "64"
+    at.query_params["types"] = "kabupaten,perbatasan"
+    at.query_params["steps"] = "bps_p0,idm_score"
+    at.run()
+    next(b for b in at.button if b.label.startswith("Siapkan bahan rapat")).click().run()
+    assert not at.exception
+    pptx = Presentation(io.BytesIO(at.session_state["_deck"]))
+    assert len(pptx.slides) == 1 + 2 + 3
+    assert pptx.slides[0].placeholders[1].text.startswith("Kalimantan Timur · Bahan rapat koordinasi")
+    table = next(sh.table for sh in pptx.slides[4].shapes if sh.has_table)
+    named = {table.cell(i, 2).text for i in range(1, len(table.rows))}
+    con = warehouse.connect(real_env)
+    allowed = set(
+        con.execute("SELECT name FROM regions WHERE level = 'kabupaten' AND code LIKE '64.%' AND region_type <> 'kota'").df()["name"]
+    )
+    assert named and named <= allowed  # no city, nothing outside East Kalimantan

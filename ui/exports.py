@@ -78,8 +78,13 @@ def data_csv(frame: pd.DataFrame, meta: mapview.IndicatorMeta, year: int, lang: 
     return export.to_csv_bytes(table, simulated=meta.simulated)
 
 
-def briefing_deck(indicators: list[str], lang: str, region_types: list[str], scheme: str, k: int) -> bytes:
-    """One map slide per indicator (regency level, latest year), a gap chart, a table, sources."""
+def briefing_deck(
+    indicators: list[str], lang: str, region_types: list[str], scheme: str, k: int, province: tuple[str, str] | None = None
+) -> bytes:
+    """One map slide per indicator (regency level, latest year), a gap chart, a table, sources.
+
+    The regencies are the map's: the region groups chosen and, when one is, the province (code, name).
+    """
     cat = reference("indicator_catalogue")
     slides, sources = [], []
     for indicator in indicators:
@@ -89,7 +94,16 @@ def briefing_deck(indicators: list[str], lang: str, region_types: list[str], sch
         year = years[-1]
         row = catalogue.row(cat, indicator)
         meta = mapview.IndicatorMeta.from_row(row, lang)
-        frame = query("map_values", indicator=indicator, year=year, level="kabupaten", province=None, region_types=region_types)
+        frame = query(
+            "map_values",
+            indicator=indicator,
+            year=year,
+            level="kabupaten",
+            province=province[0] if province else None,
+            region_types=region_types,
+        )
+        if not (frame["status"] == "value").any():
+            continue
         population = query("population_nearest", year=year).set_index("region_code")["population"]
         head = summary.headline(frame, row["aggregate"], meta.direction, "kabupaten", population)
         means = {label("region_types_short", g, lang): head.means[g].mean for g in summary.GROUPS}
@@ -118,4 +132,6 @@ def briefing_deck(indicators: list[str], lang: str, region_types: list[str], sch
     sources.append("© 2024 Cahya DSN, github.com/cahyadsn/wilayah_boundaries (MIT)")
     labels = {key: t(f"deck_{key}", lang) for key in ("gap_chart", "table", "sources", "indicator", "rank", "region", "value")}
     subtitle = t("deck_subtitle", lang, day=fmt_date(date.today(), lang))
+    if province:
+        subtitle = f"{province[1]} · {subtitle}"
     return deck.build_deck(t("app_title", lang), subtitle, slides, labels, sources)
