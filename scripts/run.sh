@@ -3,4 +3,10 @@
 source "$(dirname "$0")/_env.sh"
 source "$(dirname "$0")/_chromium.sh"  # chart images are drawn in Chromium; without it they are not offered
 .venv/bin/python -m data.build
-exec .venv/bin/python -m streamlit run app.py "$@"
+.venv/bin/python -m streamlit run app.py "$@" &
+SERVER=$!
+trap 'kill "$SERVER" 2>/dev/null; wait "$SERVER"' INT TERM
+# One session as soon as the server answers: Streamlit then knows the pages, and the first visitor's
+# deep link (a presenter's /kesenjangan?... link) opens without a "Page not found" box.
+.venv/bin/python scripts/warm_up.py "$@" || true
+wait "$SERVER"
