@@ -88,6 +88,29 @@ def test_meeting_mode_link_in_both_languages(server: str, browser, width: int, h
         assert tab.foreign_hosts() == set()
 
 
+@pytest.mark.parametrize(
+    ("path", "heading"),
+    [
+        ("/kesenjangan?ind=bps_p0", {"id": "Apakah kesenjangan", "en": "Is the gap"}),
+        ("/profil?region=61.06", {"id": "Kabupaten Kapuas Hulu", "en": "Kabupaten Kapuas Hulu"}),
+        ("/akses?kab=64.11", {"id": "Seberapa jauh", "en": "How far"}),
+    ],
+)
+def test_meeting_mode_links_to_the_other_pages_in_both_languages(server: str, browser, path: str, heading: dict[str, str]) -> None:
+    """A shared link to any page opens in meeting mode: no sidebar, the page's own heading, its figure drawn."""
+    for lang in ("id", "en"):
+        tab = Page(browser, server, width=1280, height=720)
+        tab.open(f"{path}&rapat=1&lang={lang}")
+        tab.page.get_by_role("heading", level=1).filter(has_text=heading[lang]).first.wait_for(timeout=60_000)
+        tab.page.wait_for_selector(".js-plotly-plot", timeout=90_000)
+        tab.page.wait_for_timeout(1500)
+        assert not tab.page.locator('[data-testid="stSidebar"]').is_visible()
+        exit_label = "Keluar dari mode rapat" if lang == "id" else "Leave meeting mode"
+        assert tab.page.get_by_role("button", name=exit_label).is_visible()
+        tab.shot(f"meeting_{lang}_{path.split('?')[0].strip('/')}")
+        assert tab.foreign_hosts() == set()
+
+
 def test_meeting_mode_steps_with_arrow_keys_and_a_clickers_page_keys(server: str, browser) -> None:
     """Keyboard stepping: → and Page Down go forward, ← and Page Up back; each step is its own link."""
     tab = Page(browser, server, width=1280, height=720)
