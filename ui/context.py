@@ -143,8 +143,12 @@ def connection() -> duckdb.DuckDBPyConnection:
 
 
 def query(name: str, **params: Any) -> pd.DataFrame:
-    """Run a named query that depends on the user's choices, cached per data version and values."""
-    return _cached_query(name, *_version(), tuple(sorted(params.items(), key=lambda kv: kv[0])))
+    """Run a named query that depends on the user's choices, cached per data version and values.
+
+    Village-level results (7,229 rows, about 1.3 MB each) have a cache of their own, so memory stays
+    bounded by design (32 × 1.3 MB + 512 small results), not by how users happen to browse."""
+    cached = _cached_village_query if params.get("level") == "desa" else _cached_query
+    return cached(name, *_version(), tuple(sorted(params.items(), key=lambda kv: kv[0])))
 
 
 def reference(name: str) -> pd.DataFrame:
@@ -155,6 +159,11 @@ def reference(name: str) -> pd.DataFrame:
 # Bounded caches: at most this many distinct choices are kept per process, and for an hour.
 @st.cache_data(show_spinner=False, max_entries=512, ttl=3600)
 def _cached_query(name: str, path: str, stamp: float, uploads_stamp: str, params: tuple) -> pd.DataFrame:
+    return warehouse.run(_connect(path, stamp, uploads_stamp), name, **dict(params))
+
+
+@st.cache_data(show_spinner=False, max_entries=32, ttl=3600)
+def _cached_village_query(name: str, path: str, stamp: float, uploads_stamp: str, params: tuple) -> pd.DataFrame:
     return warehouse.run(_connect(path, stamp, uploads_stamp), name, **dict(params))
 
 
