@@ -17,6 +17,7 @@ import matplotlib
 matplotlib.use("Agg")  # no display on a server
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.colors import to_rgb  # noqa: E402
+from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
 
 SLIDE_PX = (1920, 1080)  # 16:9 at full-HD: sharp on a projector and in a PowerPoint slide
@@ -57,8 +58,11 @@ def map_image(
     border: Path | None = None,
     fmt: str = "png",
     size_px: tuple[int, int] = SLIDE_PX,
+    points: tuple[list[float], list[float], str] | None = None,
 ) -> bytes:
-    """A choropleth as PNG or SVG: regions not in ``colour_of`` are left out (filtered views)."""
+    """A choropleth as PNG or SVG: regions not in ``colour_of`` are left out (filtered views).
+
+    ``points`` (longitudes, latitudes, legend label) are drawn as dark diamonds, e.g. service points."""
     regions = _layer(str(geometry))
     shown = regions[regions["code"].isin(colour_of)]
     fig = plt.figure(figsize=(size_px[0] / _DPI, size_px[1] / _DPI), dpi=_DPI)
@@ -69,6 +73,10 @@ def map_image(
         _layer(str(outline)).boundary.plot(ax=ax, color="#3b3b3b", linewidth=1.1)
     if border is not None and _layer(str(border)).shape[0]:
         _layer(str(border)).plot(ax=ax, color=_BORDER, linewidth=0)
+    handles_extra = []
+    if points is not None and len(points[0]):
+        ax.scatter(points[0], points[1], marker="D", s=22, color="#0b3d91", edgecolors="white", linewidths=0.6, zorder=5)
+        handles_extra.append(Line2D([], [], marker="D", linestyle="", color="#0b3d91", markeredgecolor="white", label=points[2]))
     minx, miny, maxx, maxy = shown.total_bounds
     pad_x, pad_y = (maxx - minx) * 0.03, (maxy - miny) * 0.03
     ax.set_xlim(minx - pad_x, maxx + pad_x)
@@ -76,7 +84,7 @@ def map_image(
     ax.set_aspect("equal")
     fig.text(0.02, 0.955, stamp.title, fontsize=20, fontweight="bold", va="top")
     fig.text(0.02, 0.895, stamp.subtitle, fontsize=13, va="top", color="#333333")
-    handles = [Patch(facecolor=_mpl(c), edgecolor="#777777", label=label) for c, label in legend]
+    handles = [Patch(facecolor=_mpl(c), edgecolor="#777777", label=label) for c, label in legend] + handles_extra
     fig.legend(handles=handles, loc="center left", bbox_to_anchor=(0.7, 0.5), fontsize=12, frameon=False)
     fig.text(0.02, 0.045, stamp.source, fontsize=10, color="#333333")
     fig.text(0.02, 0.015, stamp.date, fontsize=10, color="#555555")

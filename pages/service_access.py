@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from services import access, export, mapview
+from services import access, classify, export, mapview
 from services.i18n import fmt_number, label, md_escape, t
 from ui import exports
 from ui.components import chart_download, meeting, url_state
@@ -274,6 +274,18 @@ with map_col:
             fig, key="access_map", on_select="rerun", selection_mode="points", theme=None, config=mapview.plotly_config(static_root())
         )
     st.caption(t("access_partial_rule", lang))  # the copy-link box is in the sidebar, for every page
+    if shown["km"].notna().any():
+        added = [p for p in (scenarios.get(view, []) if view != "current" else []) if access.counts_as_fixed(p, settings)]
+        drawn = (
+            [*points.fixed["lon"], *(p.lon for p in added)],
+            [*points.fixed["lat"], *(p.lat for p in added)],
+            t("access_points_legend", lang),
+        )
+        chart_download.buttons(
+            lambda fmt: exports.map_image(access.map_frame(shown), meta, view_text, "desa", lang, scheme, classify.DEFAULT_K, fmt,
+                                          title=t("access_title", lang), points=drawn),
+            f"akses_{view}", "dl_access_map", lang, needs_browser=False,
+        )  # fmt: skip
 
 with side_col:
     st.subheader(t("access_whatif_title", lang))

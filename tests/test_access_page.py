@@ -121,7 +121,8 @@ def test_the_kotabaru_example_against_the_current_state(real_env: Path) -> None:
     stars = [tr for tr in charts[0]["data"] if tr.get("name") == "Unit baru, skenario A"]
     assert stars and stars[0]["marker"]["symbol"] == "star"
     labels = sorted(b.proto.label for b in at.get("download_button"))
-    assert labels == ["Gambar PNG", "Gambar SVG", "Unduh perbandingan (CSV)", "Unduh perbandingan (Excel)"]
+    # the map and the comparison chart as images, the comparison as data
+    assert labels == ["Gambar PNG", "Gambar PNG", "Gambar SVG", "Gambar SVG", "Unduh perbandingan (CSV)", "Unduh perbandingan (Excel)"]
     assert "hanya jumlah desa yang tersedia" in _text(at)
 
 

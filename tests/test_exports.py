@@ -103,3 +103,24 @@ def test_briefing_deck_follows_the_maps_province_and_groups(real_env: Path) -> N
         con.execute("SELECT name FROM regions WHERE level = 'kabupaten' AND code LIKE '64.%' AND region_type <> 'kota'").df()["name"]
     )
     assert named and named <= allowed  # no city, nothing outside East Kalimantan
+
+
+def test_access_map_image_draws_the_service_points_over_the_distances(real_env: Path) -> None:
+    """The access page's map export: villages coloured by distance, the counted points as diamonds."""
+    from services import catalogue, mapview, warehouse
+    from ui import exports
+
+    con = warehouse.connect(real_env)
+    cat = warehouse.run(con, "indicator_catalogue")
+    frame = warehouse.run(
+        con, "map_values", indicator="idm_score", year=2024, level="desa", province=None, region_types=["kota", "kabupaten", "perbatasan"]
+    )
+    meta = mapview.IndicatorMeta.from_row(catalogue.row(cat, "idm_score"), "id")
+    diamond = (11, 61, 145)  # the points' colour, used nowhere else on the map
+    without = Image.open(io.BytesIO(exports.map_image(frame, meta, 2024, "desa", "id", "quantiles", 5, "png"))).convert("RGB")
+    points = ([117.14, 109.33, 116.83], [-0.5, 0.0, 3.3], "Titik layanan yang dihitung")
+    drawn = exports.map_image(frame, meta, 2024, "desa", "id", "quantiles", 5, "png", title="Akses", points=points)
+    with_points = Image.open(io.BytesIO(drawn)).convert("RGB")
+    assert with_points.size == (1920, 1080)
+    count = lambda image: sum(1 for px in image.getdata() if max(abs(a - b) for a, b in zip(px, diamond, strict=True)) < 12)  # noqa: E731
+    assert count(without) == 0 < count(with_points)

@@ -42,18 +42,21 @@ def _geometry(level: str):
 def map_image(
     frame: pd.DataFrame,
     meta: mapview.IndicatorMeta,
-    year: int,
+    year: int | str,
     level: str,
     lang: str,
     scheme: str,
     k: int,
     fmt: str,
     title: str | None = None,
+    points: tuple[list[float], list[float], str] | None = None,
 ) -> bytes:
-    """The map of ``frame``'s regions only (a filtered view or one regency's districts), as PNG or SVG."""
+    """The map of ``frame``'s regions only (a filtered view or one regency's districts), as PNG or SVG,
+    with ``points`` (longitudes, latitudes, legend label) drawn over it when given."""
     painting = mapview.paint(frame, meta, lang, scheme, k)
     geometry, outline, border = _geometry(level)
-    return render.map_image(geometry, painting.colour_of, painting.legend, stamp(meta, year, lang, title), outline, border, fmt=fmt)
+    made = stamp(meta, year, lang, title)
+    return render.map_image(geometry, painting.colour_of, painting.legend, made, outline, border, fmt=fmt, points=points)
 
 
 def data_csv(frame: pd.DataFrame, meta: mapview.IndicatorMeta, year: int, lang: str) -> bytes:

@@ -1,6 +1,7 @@
 """Strings of the service-access page (pages/service_access.py) and services/access.py."""
 
 STRINGS: dict[str, dict[str, str]] = {
+    "access_points_legend": {"id": "Titik layanan yang dihitung", "en": "Service points counted"},
     "access_nav": {"id": "Akses titik layanan", "en": "Service access"},
     "access_title": {"id": "Seberapa jauh warga dari titik layanan?", "en": "How far are residents from a service point?"},
     "access_intro": {
