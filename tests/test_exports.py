@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -80,6 +81,7 @@ def test_csv_of_the_view_parses_back_to_the_same_numbers(real_env: Path) -> None
     merged = data.merge(frame, left_on="kode_kemendagri", right_on="code")
     assert len(merged) == 56 and (merged["nilai"] == merged["value"]).all()
     assert set(data["sumber"]) == {meta.citation} and not data["simulasi"].any()
+    assert set(data["dibuat"]) == {date.today().isoformat()}  # stamped with the day it was made
 
 
 def test_briefing_deck_follows_the_maps_province_and_groups(real_env: Path) -> None:

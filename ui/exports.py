@@ -76,6 +76,7 @@ def data_csv(frame: pd.DataFrame, meta: mapview.IndicatorMeta, year: int, lang: 
             "peringkat": out["rank"],
             "sumber": meta.citation,
             "simulasi": meta.simulated,
+            "dibuat": date.today().isoformat(),  # the stamp's date, in a column so the file stays one table
         }
     )
     return export.to_csv_bytes(table, simulated=meta.simulated)
