@@ -37,7 +37,10 @@ st.caption(t("data_intro", lang))
 
 cat = reference("indicator_catalogue")
 info = reference("build_info")
-history = uploads.history()
+try:
+    history = uploads.history()
+except uploads.RegistryError:  # require_data() has said why; the catalogue still shows the built data
+    history = pd.DataFrame()
 table = catalogue.overview(cat, lang, str(info.iloc[0]["built_at"]) if not info.empty else "", history)
 text = st.text_input(t("data_search", lang), key="data_q", max_chars=SEARCH_MAX_CHARS)
 url_state.publish(LINK, {"data_q": text if text.strip() else None})
@@ -97,6 +100,8 @@ else:
         if st.form_submit_button(t("data_rollback_button", lang)):
             try:
                 uploads.rollback(dataset, int(version), editor.require_editor())
+            except uploads.RegistryError as exc:
+                st.error(t("uploads_unreadable", lang, problem=md_escape(str(exc))))
             except (editor.NotAnEditor, uploads.UploadStoreError):
                 st.error(t("data_not_editor", lang))
             else:

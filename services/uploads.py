@@ -14,6 +14,7 @@ import fcntl
 import hashlib
 import io
 import json
+import logging
 import os
 import re
 from collections.abc import Iterator
@@ -38,6 +39,13 @@ class UploadStoreError(ValueError):
     """A request the store refuses (unknown dataset or version, bad identifier)."""
 
 
+class RegistryError(UploadStoreError):
+    """``registry.json`` cannot be read (damaged on disk or edited by hand): nothing is written over it."""
+
+
+_LOG = logging.getLogger(__name__)
+
+
 def uploads_dir() -> Path:
     return Path(os.environ.get(UPLOADS_ENV, ROOT / "data" / "uploads")).resolve()
 
@@ -50,6 +58,7 @@ class Layer:
     indicators: tuple[dict, ...] = ()
     sources: tuple[dict, ...] = ()
     stamp: str = "none"
+    problem: str | None = None  # why uploads are not shown (an unreadable registry or a missing file)
 
 
 @dataclass
@@ -67,14 +76,27 @@ def load(root: Path | None = None) -> Registry:
     path = _registry_path(root)
     if not path.is_file():
         return Registry()
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return Registry(datasets=data.get("datasets", {}), events=data.get("events", []))
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        datasets, events = data.get("datasets", {}), data.get("events", [])
+        if not isinstance(datasets, dict) or not isinstance(events, list):
+            raise ValueError("unexpected structure")
+        for dataset in datasets.values():  # what every reader relies on
+            versions, active = dataset["versions"], int(dataset["active_version"])
+            if not 0 <= active <= len(versions) or not all(isinstance(v["file"], str) for v in versions):
+                raise ValueError("unexpected structure")
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise RegistryError(f"{path}: {exc.__class__.__name__}: {str(exc)[:120]}") from exc
+    return Registry(datasets=datasets, events=events)
 
 
 def _save(root: Path, registry: Registry) -> None:
     """The registry is replaced in one step, last: a reader sees the old one or the new one, never half."""
     text = json.dumps({"datasets": registry.datasets, "events": registry.events}, indent=1, ensure_ascii=False)
-    _replace_with(_registry_path(root), text.encode("utf-8"))
+    path = _registry_path(root)
+    if path.is_file():  # the previous registry, kept so a damaged one can be put back by hand
+        _replace_with(path.with_name(path.name + ".bak"), path.read_bytes())
+    _replace_with(path, text.encode("utf-8"))
 
 
 def _replace_with(path: Path, data: bytes) -> None:
@@ -110,19 +132,28 @@ def active_layer(root: Path | None = None) -> Layer:
     path = _registry_path(root)
     if not path.is_file():
         return Layer()
-    registry = load(root)
-    files, indicators, sources = [], [], []
+    stat = path.stat()
+    stamp = f"{stat.st_mtime_ns}-{stat.st_size}"
+    try:
+        registry = load(root)
+    except RegistryError as exc:  # the pages go on with the built data and say why uploads are missing
+        _LOG.error("uploads not shown: %s", exc)
+        return Layer(stamp=f"unreadable-{stamp}", problem=str(exc))
+    files, indicators, sources, missing = [], [], [], []
     for dataset in registry.datasets.values():
         version = dataset.get("active_version", 0)
         if version <= 0:
             continue
         info = dataset["versions"][version - 1]
+        if not (root / info["file"]).is_file():  # a deleted values file hides its dataset, not every page
+            missing.append(info["file"])
+            continue
         files.append(root / info["file"])
         sources.append(dataset["source"])
         if dataset.get("new_indicator"):
             indicators.append(dataset["new_indicator"])
-    stat = path.stat()
-    return Layer(tuple(files), tuple(indicators), tuple(sources), f"{stat.st_mtime_ns}-{stat.st_size}")
+    problem = f"{root}: missing {', '.join(missing)}" if missing else None
+    return Layer(tuple(files), tuple(indicators), tuple(sources), stamp, problem)
 
 
 def dataset_id_for(indicator_id: str, title: str) -> str:

@@ -26,6 +26,7 @@ from streamlit.testing.v1 import AppTest
 from data import build
 from data.sources import FILES
 from services import uploads
+from services.i18n import md_escape
 from tests.conftest import ROOT
 
 TIMEOUT = 120
@@ -261,6 +262,47 @@ def test_a_rollback_killed_midway_keeps_the_active_version(env_paths: dict[str, 
     _kill_at("rollback", "rollback", _isolated_uploads)
     assert uploads.history().set_index("version")["active"].to_dict() == {1: False, 2: True}
     assert _shown_value() == "66,6"
+
+
+def test_a_damaged_upload_registry_shows_the_built_data_says_why_and_is_never_written_over(
+    env_paths: dict[str, Path], _isolated_uploads: Path
+) -> None:
+    build.ensure_built()
+    built_value = _shown_value()
+    _first_version(55.5)
+    kept = (_isolated_uploads / "registry.json").read_bytes()
+    _first_version(66.6)  # version 2: the registry of version 1 is kept beside it
+    assert (_isolated_uploads / "registry.json.bak").read_bytes() == kept
+    damaged = b'{"datasets": {"x": '  # cut off, as a full disk or a hand edit leaves it
+    (_isolated_uploads / "registry.json").write_bytes(damaged)
+
+    at = _map(selected="61.06")
+    _shows_the_map(at)
+    assert {m.label: m.value for m in at.metric}["%"] == built_value  # the built data, not a half-read upload
+    assert any("Data unggahan tidak dapat dibaca" in w.value and md_escape("registry.json: JSONDecodeError") in w.value for w in at.warning)
+    data_page = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
+    data_page.switch_page(str(ROOT / "pages" / "data_catalogue.py")).run()
+    assert not data_page.exception and len(data_page.dataframe[0].value) > 0
+    with pytest.raises(uploads.RegistryError):  # a commit or rollback refuses rather than start a new registry
+        _first_version(77.7)
+    with pytest.raises(uploads.RegistryError):
+        uploads.rollback(next(iter(json.loads(kept)["datasets"])), 1, "budi")
+    assert (_isolated_uploads / "registry.json").read_bytes() == damaged
+    # putting the kept copy back restores version 1 on every page
+    (_isolated_uploads / "registry.json").write_bytes(kept)
+    assert _shown_value() == "55,5"
+
+
+def test_a_missing_values_file_hides_only_its_upload_and_names_it(env_paths: dict[str, Path], _isolated_uploads: Path) -> None:
+    build.ensure_built()
+    built_value = _shown_value()
+    _first_version(55.5)
+    (values_file,) = uploads.active_layer().observation_files
+    values_file.unlink()
+    at = _map("en", selected="61.06")
+    _shows_the_map(at)
+    assert {m.label: m.value for m in at.metric}["%"] == built_value.replace(",", ".")
+    assert any(md_escape(values_file.name) in w.value and "Uploaded data cannot be read" in w.value for w in at.warning)
 
 
 # ------------------------------------------------------------------------------------------ database file

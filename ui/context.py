@@ -18,7 +18,7 @@ import streamlit as st
 from data import build
 from data.errors import BuildError
 from services import uploads, warehouse
-from services.i18n import normalise_language, t
+from services.i18n import md_escape, normalise_language, t
 
 _BUILD_LOCK = threading.Lock()
 _BUILD_STEPS = {
@@ -71,6 +71,9 @@ def require_data() -> Path:
         else:
             st.markdown(t("build_failed_fix", lang, src=build.source_dir()))
             st.stop()
+    layer = uploads.active_layer()
+    if layer.problem:  # the built data is shown; uploads wait until their files are put right
+        st.warning(t("uploads_unreadable", lang, problem=md_escape(layer.problem)), icon=":material/report:")
     return db
 
 

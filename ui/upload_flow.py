@@ -276,7 +276,16 @@ def _commit(lang, file_name, data, choice, new_meta, clean, clash, replace, othe
         "citation_id": f"{title} ({publisher})",
         "citation_en": f"{title} ({publisher})",
     }
-    dataset, version = uploads.commit(
+    try:
+        dataset, version = _store(indicator, title, file_name, data, user, rows, all_rejected, source, new_meta)
+    except uploads.RegistryError as exc:  # the registry is damaged: nothing is written over it
+        st.error(t("uploads_unreadable", lang, problem=md_escape(str(exc))))
+        return
+    st.success(t("data_upload_done", lang, n=len(rows), version=version, rejected=len(all_rejected)))
+
+
+def _store(indicator, title, file_name, data, user, rows, all_rejected, source, new_meta) -> tuple[str, int]:
+    return uploads.commit(
         indicator_id=indicator,
         title=title.strip(),
         file_name=file_name,
@@ -287,4 +296,3 @@ def _commit(lang, file_name, data, choice, new_meta, clean, clash, replace, othe
         source=source,
         new_indicator={k: v for k, v in new_meta.items() if k != "ok"} if new_meta else None,
     )
-    st.success(t("data_upload_done", lang, n=len(rows), version=version, rejected=len(all_rejected)))

@@ -1,6 +1,12 @@
 """Strings of the app frame shared by every page (navigation, data build, errors)."""
 
 STRINGS: dict[str, dict[str, str]] = {
+    "uploads_unreadable": {
+        "id": "Data unggahan tidak dapat dibaca ({problem}). Halaman menampilkan data hasil build saja; unggah dan "
+        "rollback ditahan sampai berkas diperbaiki (versi sebelumnya disimpan sebagai `registry.json.bak`).",
+        "en": "Uploaded data cannot be read ({problem}). Pages show the built data only; uploads and rollbacks are "
+        "held until the file is put right (the previous version is kept as `registry.json.bak`).",
+    },
     "app_title": {"id": "Pemerataan Layanan Publik Kalimantan", "en": "Kalimantan Public-Service Equity"},
     "language": {"id": "Bahasa", "en": "Language"},
     "unexpected_error": {
