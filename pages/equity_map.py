@@ -18,9 +18,7 @@ def _step(delta: int) -> None:
     """Next or previous indicator of the presentation list (a callback, so it may set the widget)."""
     steps = st.session_state.get("steps") or []
     if steps:
-        current = st.session_state.get("ind")
-        index = steps.index(current) if current in steps else -1
-        st.session_state["ind"] = steps[(index + delta) % len(steps)]
+        st.session_state["ind"] = meeting.step_from(steps, st.session_state.get("ind"), delta)
 
 
 lang = language()
@@ -174,17 +172,21 @@ with map_col:
         chart_download.buttons(
             lambda fmt: exports.map_image(frame, meta, int(year), level, lang, scheme, k, fmt), view, "dl_map", lang, needs_browser=False
         )
+        deck_for = (tuple(steps), lang, tuple(types), scheme, k, province)  # a deck is offered only for the view it was made for
         if st.button(t("export_deck", lang), key="make_deck"):
             if steps:
                 chosen = None if province == "all" else (province, prov_names[province])
-                st.session_state["_deck"] = exports.briefing_deck(list(steps), lang, list(types) or list(summary.GROUPS), scheme, k, chosen)
+                data, skipped = exports.briefing_deck(list(steps), lang, list(types) or list(summary.GROUPS), scheme, k, chosen)
+                st.session_state["_deck"] = {"for": deck_for, "data": data, "skipped": skipped}
             else:
                 st.info(t("export_deck_empty", lang))
-        if st.session_state.get("_deck"):
+        made = st.session_state.get("_deck")
+        if made and made["for"] == deck_for:
+            if made["skipped"]:
+                names = ", ".join(md_escape(indicator_labels.get(i, i)) for i in made["skipped"])
+                st.caption(t("export_deck_skipped", lang, names=names))
             mime = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
-            st.download_button(
-                t("export_deck_download", lang), st.session_state["_deck"], file_name="bahan_rapat.pptx", mime=mime, key="dl_deck"
-            )
+            st.download_button(t("export_deck_download", lang), made["data"], file_name="bahan_rapat.pptx", mime=mime, key="dl_deck")
 
 with side_col:
     weighting_text = t(f"weighting_{head.weighting}", lang)

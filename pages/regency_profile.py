@@ -55,9 +55,7 @@ def _downloads(
 
 def _step_region(delta: int, options: list[str]) -> None:
     """Meeting mode: the next or previous regency, like a slide (a callback, so it may set the picker)."""
-    current = st.session_state.get("profile_region")
-    index = options.index(current) if current in options else -1
-    st.session_state["profile_region"] = options[(index + delta) % len(options)]
+    st.session_state["profile_region"] = meeting.step_from(options, st.session_state.get("profile_region"), delta)
 
 
 lang = language()

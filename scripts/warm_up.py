@@ -9,6 +9,7 @@ presenter's shared link opens cleanly. Usage: ``python scripts/warm_up.py [--ser
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 import time
 import urllib.request
@@ -21,20 +22,34 @@ from websockets.exceptions import ConnectionClosed
 HOST = "127.0.0.1"  # the server on this machine only
 
 
-def _port(argv: list[str]) -> int:
+def _argument(argv: list[str], name: str) -> str | None:
     for i, arg in enumerate(argv):
-        if arg.startswith("--server.port="):
-            return int(arg.split("=", 1)[1])
-        if arg == "--server.port" and i + 1 < len(argv):
-            return int(argv[i + 1])
-    return 8501
+        if arg.startswith(f"--{name}="):
+            return arg.split("=", 1)[1]
+        if arg == f"--{name}" and i + 1 < len(argv):
+            return argv[i + 1]
+    return None
 
 
-def wait_until_healthy(port: int, timeout: float = 120) -> bool:
+def server_address(argv: list[str]) -> str:
+    """Where ``streamlit run app.py <argv>`` serves: its arguments first, then Streamlit's own
+    configuration (``.streamlit/config.toml``, ``STREAMLIT_SERVER_PORT``, …), as the server reads them."""
+    from streamlit import config
+
+    config.get_config_options()
+    port = _argument(argv, "server.port") or os.environ.get("STREAMLIT_SERVER_PORT") or config.get_option("server.port")
+    base = (
+        _argument(argv, "server.baseUrlPath") or os.environ.get("STREAMLIT_SERVER_BASE_URL_PATH") or config.get_option("server.baseUrlPath")
+    )
+    base = (base or "").strip("/")
+    return f"{HOST}:{int(port)}" + (f"/{base}" if base else "")
+
+
+def wait_until_healthy(address: str, timeout: float = 120) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            with urllib.request.urlopen(f"http://{HOST}:{port}/_stcore/health", timeout=2) as response:
+            with urllib.request.urlopen(f"http://{address}/_stcore/health", timeout=2) as response:
                 if response.status == 200:
                     return True
         except OSError:
@@ -42,10 +57,10 @@ def wait_until_healthy(port: int, timeout: float = 120) -> bool:
     return False
 
 
-async def open_one_session(port: int, timeout: float = 300) -> bool:
+async def open_one_session(address: str, timeout: float = 300) -> bool:
     """One run of the app's default page; True when the run finished."""
-    address = f"ws://{HOST}:{port}/_stcore/stream"
-    async with connect(address, origin=f"http://{HOST}:{port}", subprotocols=["streamlit"], max_size=256 * 2**20, proxy=None) as ws:
+    origin = "http://" + address.split("/", 1)[0]
+    async with connect(f"ws://{address}/_stcore/stream", origin=origin, subprotocols=["streamlit"], max_size=256 * 2**20, proxy=None) as ws:
         msg = BackMsg()
         msg.rerun_script.query_string = ""
         msg.rerun_script.page_name = ""
@@ -60,12 +75,12 @@ async def open_one_session(port: int, timeout: float = 300) -> bool:
 
 
 def main(argv: list[str]) -> int:
-    port = _port(argv)
-    if not wait_until_healthy(port):
-        print(f"warm-up: the dashboard did not answer on port {port}", file=sys.stderr)
+    address = server_address(argv)
+    if not wait_until_healthy(address):
+        print(f"warm-up: the dashboard did not answer at http://{address}", file=sys.stderr)
         return 1
     try:
-        done = asyncio.run(open_one_session(port))
+        done = asyncio.run(open_one_session(address))
     except (OSError, TimeoutError, ConnectionClosed) as exc:
         print(f"warm-up: {exc}", file=sys.stderr)
         return 1

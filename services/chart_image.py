@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 import logging
 from functools import lru_cache
-from html import escape
+from html import escape as _html_escape
 
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -20,6 +20,13 @@ import plotly.io as pio
 from geo.render import SLIDE_PX, Stamp
 
 _LOG = logging.getLogger(__name__)
+
+
+def escape(text: str) -> str:
+    """``<``, ``>`` and ``&`` as entities Plotly decodes; quotes stay quotes (Plotly would print ``&quot;``)."""
+    return _html_escape(text, quote=False)
+
+
 _CSS_PX = (1280, 720)
 _SCALE = SLIDE_PX[0] / _CSS_PX[0]
 _SIMULATED_RED = "#b00020"

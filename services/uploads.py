@@ -44,6 +44,7 @@ class RegistryError(UploadStoreError):
 
 
 _LOG = logging.getLogger(__name__)
+_logged: dict[str, str] = {}  # what was last logged, so a damaged registry is logged once
 
 
 def uploads_dir() -> Path:
@@ -58,7 +59,8 @@ class Layer:
     indicators: tuple[dict, ...] = ()
     sources: tuple[dict, ...] = ()
     stamp: str = "none"
-    problem: str | None = None  # why uploads are not shown (an unreadable registry or a missing file)
+    problem: str | None = None  # why no upload is shown: the registry cannot be read
+    missing_files: tuple[str, ...] = ()  # active versions whose values file is gone (only they are hidden)
 
 
 @dataclass
@@ -81,22 +83,38 @@ def load(root: Path | None = None) -> Registry:
         datasets, events = data.get("datasets", {}), data.get("events", [])
         if not isinstance(datasets, dict) or not isinstance(events, list):
             raise ValueError("unexpected structure")
-        for dataset in datasets.values():  # what every reader relies on
-            versions, active = dataset["versions"], int(dataset["active_version"])
-            if not 0 <= active <= len(versions) or not all(isinstance(v["file"], str) for v in versions):
-                raise ValueError("unexpected structure")
+        for dataset in datasets.values():
+            _check_dataset(dataset)
     except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise RegistryError(f"{path}: {exc.__class__.__name__}: {str(exc)[:120]}") from exc
     return Registry(datasets=datasets, events=events)
+
+
+_DATASET_FIELDS = {"dataset_id": str, "title": str, "indicator_id": str, "source": dict, "versions": list, "active_version": int}
+_VERSION_FIELDS = {"version": int, "file": str, "file_name": str, "file_sha256": str, "rows": int, "rejected": int, "by": str, "at": str}
+
+
+def _check_dataset(dataset: object) -> None:
+    """Everything the pages read from a dataset entry has the type they expect (a hand edit may not)."""
+    if not isinstance(dataset, dict):
+        raise ValueError("a dataset entry is not an object")
+    for fields, entries in ((_DATASET_FIELDS, [dataset]), (_VERSION_FIELDS, dataset.get("versions") or [])):
+        for entry in entries:
+            for key, kind in fields.items():
+                value = entry[key] if isinstance(entry, dict) else None
+                if type(value) is not kind:  # exact: True is not a version number, "1" is not 1
+                    raise ValueError(f"{key} is not {kind.__name__}")
+    if not 0 <= dataset["active_version"] <= len(dataset["versions"]):
+        raise ValueError("active_version out of range")
 
 
 def _save(root: Path, registry: Registry) -> None:
     """The registry is replaced in one step, last: a reader sees the old one or the new one, never half."""
     text = json.dumps({"datasets": registry.datasets, "events": registry.events}, indent=1, ensure_ascii=False)
     path = _registry_path(root)
-    if path.is_file():  # the previous registry, kept so a damaged one can be put back by hand
-        _replace_with(path.with_name(path.name + ".bak"), path.read_bytes())
     _replace_with(path, text.encode("utf-8"))
+    # a copy of this last good registry: put back by hand if the file is ever damaged, it loses nothing
+    _replace_with(path.with_name(path.name + ".bak"), text.encode("utf-8"))
 
 
 def _replace_with(path: Path, data: bytes) -> None:
@@ -137,7 +155,9 @@ def active_layer(root: Path | None = None) -> Layer:
     try:
         registry = load(root)
     except RegistryError as exc:  # the pages go on with the built data and say why uploads are missing
-        _LOG.error("uploads not shown: %s", exc)
+        if _logged.get("registry") != stamp:  # once per damaged file, not on every query
+            _logged["registry"] = stamp
+            _LOG.error("uploads not shown: %s", exc)
         return Layer(stamp=f"unreadable-{stamp}", problem=str(exc))
     files, indicators, sources, missing = [], [], [], []
     for dataset in registry.datasets.values():
@@ -152,8 +172,7 @@ def active_layer(root: Path | None = None) -> Layer:
         sources.append(dataset["source"])
         if dataset.get("new_indicator"):
             indicators.append(dataset["new_indicator"])
-    problem = f"{root}: missing {', '.join(missing)}" if missing else None
-    return Layer(tuple(files), tuple(indicators), tuple(sources), stamp, problem)
+    return Layer(tuple(files), tuple(indicators), tuple(sources), stamp, None, tuple(missing))
 
 
 def dataset_id_for(indicator_id: str, title: str) -> str:

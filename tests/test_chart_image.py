@@ -14,7 +14,7 @@ from services import chart_image, ranking
 from services.mapview import IndicatorMeta
 
 STAMP = Stamp(
-    title="Peringkat: 10 teratas dan 10 terbawah",
+    title='Peringkat: 10 teratas dan 10 terbawah "Desa"',
     subtitle="Capaian SPM kesehatan (%), 2025",
     source="Sumber: simulasi <b>seeded</b>",
     date="Dibuat 30 November 2026",
@@ -60,5 +60,6 @@ def test_png_is_slide_sized_and_svg_carries_the_stamp_as_text() -> None:
     texts = re.findall(r">([^<>]+)</tspan>|<text[^>]*>([^<>]+)</text>", svg)
     shown = {html.unescape(a or b).strip() for a, b in texts}
     assert {"DATA SIMULASI", "Dibuat 30 November 2026", "Capaian SPM kesehatan (%), 2025"} <= shown
+    assert 'Peringkat: 10 teratas dan 10 terbawah "Desa"' in shown  # quotes print as quotes, not &quot;
     # a region named with markup is drawn as text, not made an element
     assert "1. <img src=x onerror=alert(1)>" in shown and "<img" not in svg

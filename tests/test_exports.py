@@ -95,7 +95,8 @@ def test_briefing_deck_follows_the_maps_province_and_groups(real_env: Path) -> N
     at.run()
     next(b for b in at.button if b.label.startswith("Siapkan bahan rapat")).click().run()
     assert not at.exception
-    pptx = Presentation(io.BytesIO(at.session_state["_deck"]))
+    pptx = Presentation(io.BytesIO(at.session_state["_deck"]["data"]))
+    assert "Unduh bahan rapat (PPTX)" in [el.proto.label for el in at.get("download_button")]
     assert len(pptx.slides) == 1 + 2 + 3
     assert pptx.slides[0].placeholders[1].text.startswith("Kalimantan Timur · Bahan rapat koordinasi")
     table = next(sh.table for sh in pptx.slides[4].shapes if sh.has_table)
@@ -105,6 +106,8 @@ def test_briefing_deck_follows_the_maps_province_and_groups(real_env: Path) -> N
         con.execute("SELECT name FROM regions WHERE level = 'kabupaten' AND code LIKE '64.%' AND region_type <> 'kota'").df()["name"]
     )
     assert named and named <= allowed  # no city, nothing outside East Kalimantan
+    at.selectbox(key="prov").set_value("61").run()  # another province: the Kaltim deck is no longer offered
+    assert "Unduh bahan rapat (PPTX)" not in [el.proto.label for el in at.get("download_button")]
 
 
 def test_access_map_image_draws_the_service_points_over_the_distances(real_env: Path) -> None:

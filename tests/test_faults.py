@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -270,9 +271,9 @@ def test_a_damaged_upload_registry_shows_the_built_data_says_why_and_is_never_wr
     build.ensure_built()
     built_value = _shown_value()
     _first_version(55.5)
+    _first_version(66.6)  # version 2, active
     kept = (_isolated_uploads / "registry.json").read_bytes()
-    _first_version(66.6)  # version 2: the registry of version 1 is kept beside it
-    assert (_isolated_uploads / "registry.json.bak").read_bytes() == kept
+    assert (_isolated_uploads / "registry.json.bak").read_bytes() == kept  # a copy of the last good registry
     damaged = b'{"datasets": {"x": '  # cut off, as a full disk or a hand edit leaves it
     (_isolated_uploads / "registry.json").write_bytes(damaged)
 
@@ -288,9 +289,32 @@ def test_a_damaged_upload_registry_shows_the_built_data_says_why_and_is_never_wr
     with pytest.raises(uploads.RegistryError):
         uploads.rollback(next(iter(json.loads(kept)["datasets"])), 1, "budi")
     assert (_isolated_uploads / "registry.json").read_bytes() == damaged
-    # putting the kept copy back restores version 1 on every page
-    (_isolated_uploads / "registry.json").write_bytes(kept)
-    assert _shown_value() == "55,5"
+    # putting the kept copy back restores every version, the latest active, on every page
+    (_isolated_uploads / "registry.json").write_bytes((_isolated_uploads / "registry.json.bak").read_bytes())
+    assert _shown_value() == "66,6" and uploads.history()["version"].tolist() == [1, 2]
+
+
+@pytest.mark.parametrize(
+    "edit",
+    ['"active_version": "1"', '"active_version": 1.5', '"active_version": true', '"source": null', '"rows": "12"'],
+)
+def test_a_hand_edited_registry_with_wrong_types_is_refused_as_damaged_not_a_crash(
+    env_paths: dict[str, Path], _isolated_uploads: Path, edit: str
+) -> None:
+    build.ensure_built()
+    built_value = _shown_value()
+    _first_version(55.5)
+    text = (_isolated_uploads / "registry.json").read_text(encoding="utf-8")
+    key = edit.split(":")[0]
+    edited = re.sub(rf"{re.escape(key)}: [^,\n}}]+", edit, text, count=1)
+    assert edited != text
+    (_isolated_uploads / "registry.json").write_text(edited, encoding="utf-8")
+    with pytest.raises(uploads.RegistryError):
+        uploads.history()
+    at = _map(selected="61.06")
+    _shows_the_map(at)
+    assert {m.label: m.value for m in at.metric}["%"] == built_value
+    assert any("Data unggahan tidak dapat dibaca" in w.value for w in at.warning)
 
 
 def test_a_missing_values_file_hides_only_its_upload_and_names_it(env_paths: dict[str, Path], _isolated_uploads: Path) -> None:
@@ -302,7 +326,7 @@ def test_a_missing_values_file_hides_only_its_upload_and_names_it(env_paths: dic
     at = _map("en", selected="61.06")
     _shows_the_map(at)
     assert {m.label: m.value for m in at.metric}["%"] == built_value.replace(",", ".")
-    assert any(md_escape(values_file.name) in w.value and "Uploaded data cannot be read" in w.value for w in at.warning)
+    assert any(md_escape(values_file.name) in w.value and "that upload is not shown" in w.value for w in at.warning)
 
 
 # ------------------------------------------------------------------------------------------ database file

@@ -270,3 +270,11 @@ def test_meeting_mode_steps_through_a_chosen_list_of_regencies_in_its_order(real
         seen.append(at.title[0].value)
     assert seen == ["Kabupaten Mahakam Ulu", "Kabupaten Kapuas Hulu", "Kota Balikpapan", "Kabupaten Mahakam Ulu"]
     assert at.query_params["langkah"] == "64.11,61.06,64.71" and at.query_params["region"] == "64.11"
+
+
+def test_stepping_from_a_regency_outside_the_list_starts_at_its_ends() -> None:
+    from ui.components.meeting import step_from
+
+    slides = ["64.11", "61.06", "64.71"]
+    assert step_from(slides, "62.01", 1) == "64.11" and step_from(slides, "62.01", -1) == "64.71"
+    assert step_from(slides, None, -1) == "64.71" and step_from(slides, "64.71", 1) == "64.11"  # wraps round

@@ -39,3 +39,16 @@ def test_cold_server_shows_the_box_and_the_warm_up_removes_it(browser, tmp_path:
         assert done.returncode == 0, done.stderr
         shown, heading = _first_visit(browser, url)
     assert not shown and heading.startswith("Apakah kesenjangan")
+
+
+def test_the_warm_up_finds_the_server_where_streamlit_serves_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import warm_up
+
+    monkeypatch.delenv("STREAMLIT_SERVER_PORT", raising=False)
+    monkeypatch.delenv("STREAMLIT_SERVER_BASE_URL_PATH", raising=False)
+    assert warm_up.server_address([]) == "127.0.0.1:8501"
+    assert warm_up.server_address(["--server.port", "9000", "--server.baseUrlPath=/dasbor/"]) == "127.0.0.1:9000/dasbor"
+    monkeypatch.setenv("STREAMLIT_SERVER_PORT", "8777")
+    assert warm_up.server_address([]) == "127.0.0.1:8777"
+    assert warm_up.server_address(["--server.port=9001"]) == "127.0.0.1:9001"  # the command line wins, as for Streamlit

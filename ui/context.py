@@ -74,6 +74,8 @@ def require_data() -> Path:
     layer = uploads.active_layer()
     if layer.problem:  # the built data is shown; uploads wait until their files are put right
         st.warning(t("uploads_unreadable", lang, problem=md_escape(layer.problem)), icon=":material/report:")
+    elif layer.missing_files:  # only those uploads are hidden
+        st.warning(t("uploads_file_missing", lang, files=md_escape(", ".join(layer.missing_files))), icon=":material/report:")
     return db
 
 

@@ -84,16 +84,18 @@ def data_csv(frame: pd.DataFrame, meta: mapview.IndicatorMeta, year: int, lang: 
 
 def briefing_deck(
     indicators: list[str], lang: str, region_types: list[str], scheme: str, k: int, province: tuple[str, str] | None = None
-) -> bytes:
+) -> tuple[bytes, list[str]]:
     """One map slide per indicator (regency level, latest year), a gap chart, a table, sources.
 
     The regencies are the map's: the region groups chosen and, when one is, the province (code, name).
+    Returns the deck and the indicators left out (no regency-level value for those regencies).
     """
     cat = reference("indicator_catalogue")
-    slides, sources = [], []
+    slides, sources, skipped = [], [], []
     for indicator in indicators:
         years = catalogue.years_for(cat, indicator, "kabupaten")
         if not years:
+            skipped.append(indicator)
             continue
         year = years[-1]
         row = catalogue.row(cat, indicator)
@@ -107,6 +109,7 @@ def briefing_deck(
             region_types=region_types,
         )
         if not (frame["status"] == "value").any():
+            skipped.append(indicator)
             continue
         population = query("population_nearest", year=year).set_index("region_code")["population"]
         head = summary.headline(frame, row["aggregate"], meta.direction, "kabupaten", population)
@@ -138,4 +141,4 @@ def briefing_deck(
     subtitle = t("deck_subtitle", lang, day=fmt_date(date.today(), lang))
     if province:
         subtitle = f"{province[1]} · {subtitle}"
-    return deck.build_deck(t("app_title", lang), subtitle, slides, labels, sources)
+    return deck.build_deck(t("app_title", lang), subtitle, slides, labels, sources), skipped

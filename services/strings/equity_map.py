@@ -91,6 +91,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Prepare a briefing deck (PowerPoint) of the presentation indicators",
     },
     "export_deck_download": {"id": "Unduh bahan rapat (PPTX)", "en": "Download the briefing deck (PPTX)"},
+    "export_deck_skipped": {
+        "id": "Tanpa slide (tidak ada nilai tingkat kabupaten/kota untuk wilayah terpilih): {names}.",
+        "en": "Left out (no regency-level values for the regions chosen): {names}.",
+    },
     "export_deck_empty": {
         "id": "Pilih dulu indikator untuk presentasi di bilah samping.",
         "en": "First choose the presentation indicators in the sidebar.",

@@ -3,9 +3,13 @@
 STRINGS: dict[str, dict[str, str]] = {
     "uploads_unreadable": {
         "id": "Data unggahan tidak dapat dibaca ({problem}). Halaman menampilkan data hasil build saja; unggah dan "
-        "rollback ditahan sampai berkas diperbaiki (versi sebelumnya disimpan sebagai `registry.json.bak`).",
+        "rollback ditahan sampai berkas diperbaiki (salinan terakhir yang utuh ada di `registry.json.bak`).",
         "en": "Uploaded data cannot be read ({problem}). Pages show the built data only; uploads and rollbacks are "
-        "held until the file is put right (the previous version is kept as `registry.json.bak`).",
+        "held until the file is put right (a copy of the last good one is kept as `registry.json.bak`).",
+    },
+    "uploads_file_missing": {
+        "id": "Berkas nilai unggahan tidak ditemukan ({files}): unggahan itu tidak ditampilkan; unggahan lain tetap tampil.",
+        "en": "An uploaded values file is missing ({files}): that upload is not shown; other uploads still are.",
     },
     "app_title": {"id": "Pemerataan Layanan Publik Kalimantan", "en": "Kalimantan Public-Service Equity"},
     "language": {"id": "Bahasa", "en": "Language"},

@@ -98,3 +98,10 @@ def step_buttons(on_step: Callable[[int], None], lang: str, position: str | None
     with st.container(key="step_clicker"):  # hidden: a clicker sends Page Up / Page Down, not the arrows
         st.button(t("step_previous", lang), key="step_prev_clicker", on_click=on_step, args=(-1,), shortcut="PageUp")
         st.button(t("step_next", lang), key="step_next_clicker", on_click=on_step, args=(1,), shortcut="PageDown")
+
+
+def step_from(options: list[str], current: object, delta: int) -> str:
+    """The slide after (or before) ``current``; from outside the list, Next starts at the first and Previous at the last."""
+    if current in options:
+        return options[(options.index(current) + delta) % len(options)]
+    return options[0] if delta > 0 else options[-1]
