@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from services import gaps, i18n, summary, warehouse
+from tests.app_links import open_link
 from tests.conftest import ROOT
 
 TIMEOUT = 120
@@ -149,17 +150,9 @@ def test_every_indicator_at_every_level_gives_the_analysis_or_a_clear_message(re
 
 
 def _open_link(**params: str) -> AppTest:
-    """As a browser opening a link to this page: only the page runs with the link's parameters.
-    (AppTest starts on the default page, which would read and rewrite them first.)"""
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
-    if "lang" in params:  # the language is read from the link when the session starts
-        at.query_params["lang"] = params["lang"]
-    at.run()
-    for key in list(at.query_params):
-        del at.query_params[key]
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.switch_page(PAGE).run()
+    """As a browser opening a link to this page (the language is read when the session starts)."""
+    frame = {"lang": params.pop("lang")} if "lang" in params else None
+    return open_link("gap_analysis.py", params, frame=frame, timeout=TIMEOUT)
 
 
 def test_the_gap_view_reopens_from_its_link_and_ignores_bad_values(real_env: Path) -> None:

@@ -15,11 +15,6 @@ import hashlib
 import io
 import json
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -38,7 +33,8 @@ from services import auth, uploads, warehouse
 from services.i18n import md_escape, t
 from services.strings import merged
 from services.upload import MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, pipeline
-from tests.browser_support import Page
+from tests.app_links import open_link
+from tests.browser_support import Page, running_app
 from tests.conftest import ROOT
 from tests.upload_support import csv_bytes, xlsx_bytes
 from ui.components import url_state
@@ -111,23 +107,8 @@ def _state(db: Path) -> tuple[str, dict[str, int]]:
 
 
 def _open(page: str | None, params: dict[str, str], lang: str = "id") -> AppTest:
-    """A browser opening a link to ``page`` (``None``: the map at ``/``) with ``params``.
-
-    AppTest starts on the default page, which reads and rewrites its own parameters; so for another
-    page the session starts first (language from the link), then only that page runs with the link."""
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    if lang != "id":
-        at.query_params["lang"] = lang
-    if page is None:
-        for key, value in params.items():
-            at.query_params[key] = value
-        return at.run()
-    at.run()
-    for key in list(at.query_params):
-        del at.query_params[key]
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.switch_page(str(PAGES / page)).run()
+    """A browser opening a link to ``page`` (``None``: the map at ``/``) with ``params``."""
+    return open_link(page, params, frame={"lang": lang} if lang != "id" else None, timeout=TIMEOUT)
 
 
 def _text(at: AppTest) -> str:
@@ -479,41 +460,11 @@ def test_no_user_text_reaches_raw_html() -> None:
         assert constant, f"{where}:{node.lineno} passes non-constant text to raw HTML"
 
 
-def _own_server(uploads_root: Path) -> Iterator[str]:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    env = {k: v for k, v in os.environ.items() if not k.startswith("EQUITY_")}
-    env["EQUITY_UPLOADS_DIR"] = str(uploads_root)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.address", "127.0.0.1"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                if time.monotonic() > deadline:
-                    pytest.fail("the app did not start")
-                time.sleep(0.5)
-        yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
-
-
 @pytest.fixture(scope="module")
 def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The app as the README starts it (real data), with an upload whose names are markup."""
-    root = tmp_path_factory.mktemp("hostile-uploads")
+    folder = tmp_path_factory.mktemp("hostile-server")
+    root = folder / "uploads"  # where running_app points the server's uploads
     new = {"name_id": HOSTILE_META["new_name_id"], "name_en": HOSTILE_META["new_name_id"], "unit_id": "<b>u</b>", "unit_en": "<b>u</b>",
            "sector": "spm_kesehatan", "direction": 1, "target": None, "decimals": 1, "aggregate": "mean", "applies_to": "all",
            "series_group": "", "method_id": "<script>window.__pwned=4</script>", "method_en": "-"}  # fmt: skip
@@ -524,7 +475,8 @@ def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     )
     uploads.commit(indicator_id="uji_xss", title=source["title"], file_name=HOSTILE_FILE, file_sha256="0" * 64, user=EDITOR, rows=rows,
                    rejected=pd.DataFrame({"row_no": [], "reason": []}), source=source, new_indicator=new, root=root)  # fmt: skip
-    yield from _own_server(root)
+    with running_app(folder) as url:
+        yield url
 
 
 @pytest.mark.browser

@@ -6,9 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
+from tests.app_links import open_link
 
 TIMEOUT = 240
 # A non-default view of each page, as a user would have copied it (all values differ from defaults).
@@ -48,26 +47,6 @@ LINKS = {
 }
 
 
-def _open(page: str | None, params: dict[str, str]) -> AppTest:
-    """A fresh session opening the link: the frame reads ``lang`` and ``rapat`` when the session starts;
-    the page then runs with its own parameters (AppTest starts on the default page, which would
-    otherwise read and rewrite them first)."""
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
-    at.query_params["lang"] = "en"
-    at.query_params["rapat"] = "1"
-    if page is None:
-        for key, value in params.items():
-            at.query_params[key] = value
-        return at.run()
-    at.run()
-    for key in list(at.query_params):
-        if key not in ("lang", "rapat"):
-            del at.query_params[key]
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.switch_page(str(ROOT / "pages" / page)).run()
-
-
 def _as_link_text(value: object) -> str:
     if isinstance(value, list | tuple):
         return ",".join(str(v) for v in value)
@@ -77,7 +56,7 @@ def _as_link_text(value: object) -> str:
 @pytest.mark.parametrize("page", list(LINKS), ids=lambda p: p or "equity_map.py")
 def test_every_page_reopens_from_its_link_and_writes_the_same_link_back(real_env: Path, page: str | None) -> None:
     params, keys = LINKS[page]
-    at = _open(page, params)
+    at = open_link(page, params, frame={"lang": "en", "rapat": "1"}, timeout=TIMEOUT)
     assert not at.exception
     # the view: each parameter landed in its widget, in English, in meeting mode
     assert {name: _as_link_text(at.session_state[key]) for name, key in keys.items()} == params
