@@ -119,9 +119,9 @@ async def _timed_open(proc: subprocess.Popen, port: int, query: dict[str, str], 
 
 async def measure(proc: subprocess.Popen, port: int, facts, views: list[dict[str, str]], burst: int, figures: Figures) -> None:
     title = facts.map_title
-    # warm: the server has served one page (imports done, catalogue read), as after run.sh's warm-up
-    _r, c = await open_link(port, {}, title)
-    await c.close()
+    # warm: the server has served one page (imports done, catalogue read), as after run.sh's warm-up;
+    # the presenter's tab stays open (with no session left, Streamlit drops its compiled page scripts)
+    _r, presenter = await open_link(port, {}, title)
     for view in views[:5]:  # a new view, then the same view by a second visitor
         ms, c = await _timed_open(proc, port, view, title)
         figures.cpu_new_ms.append(ms)
@@ -163,6 +163,7 @@ async def measure(proc: subprocess.Popen, port: int, facts, views: list[dict[str
     ends = await asyncio.gather(*(one(v) for v in distinct))
     figures.burst_diff_s.append(max(ends) - started)
     figures.rss_mb.append(_usage(_process_tree(proc.pid))[0])
+    await presenter.close()
 
 
 def regency_views(facts, n: int, seed_offset: int) -> list[dict[str, str]]:
