@@ -6,6 +6,7 @@ warehouse holds, so a wrong crosswalk or a shifted code cannot pass by agreeing 
 
 from __future__ import annotations
 
+import html
 import json
 
 import duckdb
@@ -165,7 +166,9 @@ def test_geometry_files_hold_every_region_and_no_values(real_db, real_con: duckd
         ids = [f["id"] for f in collection["features"]]
         expected = {r[0] for r in real_con.execute("SELECT code FROM regions WHERE level = $l AND has_polygon", {"l": level}).fetchall()}
         assert set(ids) == expected and len(ids) == n_features
-        assert all(f["properties"] == {} for f in collection["features"]), "geometry files carry no values"
+        names = dict(real_con.execute("SELECT code, name FROM regions WHERE level = $l", {"l": level}).fetchall())
+        # the region's name (for the map's hover) and nothing else: no values, so one file serves every indicator and year
+        assert all(f["properties"] == {"n": html.escape(names[f["id"]], quote=False)} for f in collection["features"])
 
 
 def test_geometry_rings_run_clockwise_and_are_valid(real_db, real_con: duckdb.DuckDBPyConnection) -> None:
