@@ -215,3 +215,14 @@ def test_land_border_runs_from_tanjung_datu_to_sebatik() -> None:
     west, south, east, north = line.bounds
     assert south > 0.8, "the border never dips to the equator: a coast was taken for it"
     assert west == pytest.approx(109.6, abs=0.2) and east == pytest.approx(117.9, abs=0.1)
+
+
+def test_each_geometry_file_has_its_gzip_beside_it_for_the_proxy(real_db, real_con: duckdb.DuckDBPyConnection) -> None:
+    """nginx ``gzip_static`` serves ``<file>.gz`` as is: it must be exactly the file, compressed."""
+    import gzip
+
+    for (file_name,) in real_con.execute("SELECT file_name FROM geo_assets").fetchall():
+        path = real_db.parent / "geo" / file_name
+        packed = path.with_name(file_name + ".gz")
+        assert gzip.decompress(packed.read_bytes()) == path.read_bytes(), file_name
+        assert packed.stat().st_size < path.stat().st_size / 2
