@@ -4,6 +4,7 @@ import logging
 
 import streamlit as st
 
+from services import runtime
 from services.i18n import t
 from ui.components import language, meeting, url_state
 
@@ -35,4 +36,7 @@ except Exception:  # st.stop()/st.rerun() are BaseExceptions and pass through
     logging.getLogger("equity").exception("page failed")
     st.error(t("unexpected_error", lang))
 with st.sidebar, st.expander(t("copy_link", lang), icon=":material/link:"):
-    st.code(url_state.current_link(), language=None)  # the code box has its own copy button
+    # A plain text field (select, copy): st.code would load a 1.56 MB syntax highlighter into every browser.
+    st.text_input(t("copy_link", lang), url_state.current_link(), label_visibility="collapsed")
+# After the first page: start-up objects frozen, no full collection per run (runner.postScriptGC is off).
+runtime.tune_gc_once()

@@ -491,8 +491,8 @@ def _remove_leftovers(db: Path, static: Path) -> None:
 
 
 def _remove_stale_geometry(static: Path, keep: set[str]) -> None:
-    for path in static.glob("*.geojson"):
-        if path.name not in keep:
+    for path in [*static.glob("*.geojson"), *static.glob("*.geojson.gz")]:  # the .gz beside each file goes with it
+        if path.name.removesuffix(".gz") not in keep:
             path.unlink(missing_ok=True)
 
 

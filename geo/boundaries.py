@@ -6,9 +6,11 @@ names and numbers.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 
 import geopandas as gpd
@@ -164,7 +166,7 @@ def _repaired(rounded: shapely.Geometry, original: shapely.Geometry) -> shapely.
 def simplify(gdf: gpd.GeoDataFrame, level: str) -> gpd.GeoDataFrame:
     """Simplify a level as a coverage so neighbours keep shared edges (no new gaps or slivers)."""
     tolerance = SIMPLIFY_TOLERANCE[level]
-    out = gdf[["code", "geometry"]].copy()
+    out = gdf[[c for c in ("code", "name", "geometry") if c in gdf]].copy()  # the name goes into the file for the hover
     if tolerance > 0:
         out["geometry"] = out.geometry.simplify_coverage(tolerance)
     return out
@@ -180,9 +182,9 @@ def overlap_km2(gdf: gpd.GeoDataFrame) -> float:
 
 
 def feature_collection_json(gdf: gpd.GeoDataFrame) -> str:
-    """Compact GeoJSON with the Kemendagri code as each feature's id and nothing else.
+    """Compact GeoJSON with the Kemendagri code as each feature's id and its name as its one property.
 
-    Names, values and colours travel in the figure; the geometry file stays the same for every
+    Values and colours travel in the figure; the geometry file stays the same for every
     indicator, year and language, so the browser fetches it once.
     """
     geoms = shapely.transform(gdf.geometry.values, lambda xy: np.round(xy, _DECIMALS))
@@ -195,11 +197,28 @@ def feature_collection_json(gdf: gpd.GeoDataFrame) -> str:
     # an exterior ring must run clockwise, or the polygon fills the whole globe except itself.
     # Coverage simplification can flip a few rings, so every ring is oriented here.
     geoms = shapely.orient_polygons(geoms, exterior_cw=True)
+    # The region's name (HTML-escaped) is the one property: a map's hover reads it from here
+    # (``%{properties.n}``), so a village map's rerun does not carry 7,229 names again.
+    names = (
+        [json.dumps({"n": escape(str(n), quote=False)}, ensure_ascii=False) for n in gdf["name"]] if "name" in gdf else ["{}"] * len(gdf)
+    )
     parts = [
-        '{"type":"Feature","id":' + json.dumps(code) + ',"properties":{},"geometry":' + shapely.to_geojson(g) + "}"
-        for code, g in zip(gdf["code"], geoms, strict=True)
+        '{"type":"Feature","id":' + json.dumps(code) + ',"properties":' + props + ',"geometry":' + shapely.to_geojson(g) + "}"
+        for code, props, g in zip(gdf["code"], names, geoms, strict=True)
     ]
     return '{"type":"FeatureCollection","features":[' + ",".join(parts) + "]}"
+
+
+def write_gzip(path: Path) -> Path:
+    """``<file>.gz`` beside a geometry file, compressed once at build time (level 9, no timestamp, so
+    the same file always gives the same bytes). A proxy in front serves it as is (nginx
+    ``gzip_static on``) instead of compressing 6 MB again for every browser that opens the map."""
+    target = path.with_name(path.name + ".gz")
+    if not target.exists() or target.stat().st_mtime < path.stat().st_mtime:
+        tmp = target.with_suffix(".tmp")
+        tmp.write_bytes(gzip.compress(path.read_bytes(), compresslevel=9, mtime=0))
+        tmp.replace(target)
+    return target
 
 
 def write_asset(gdf: gpd.GeoDataFrame, level: str, out_dir: Path) -> GeoAsset:
@@ -213,4 +232,5 @@ def write_asset(gdf: gpd.GeoDataFrame, level: str, out_dir: Path) -> GeoAsset:
         tmp = target.with_suffix(".tmp")
         tmp.write_text(text, encoding="utf-8")
         tmp.replace(target)
+    write_gzip(target)
     return GeoAsset(level=level, file_name=name, n_features=len(gdf), n_bytes=len(text.encode()))

@@ -15,8 +15,8 @@ import geopandas as gpd
 import matplotlib
 
 matplotlib.use("Agg")  # no display on a server
-import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.colors import to_rgb  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402 - a Figure object, not pyplot: pyplot's global state is not thread-safe
 from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
 
@@ -65,7 +65,7 @@ def map_image(
     ``points`` (longitudes, latitudes, legend label) are drawn as dark diamonds, e.g. service points."""
     regions = _layer(str(geometry))
     shown = regions[regions["code"].isin(colour_of)]
-    fig = plt.figure(figsize=(size_px[0] / _DPI, size_px[1] / _DPI), dpi=_DPI)
+    fig = Figure(figsize=(size_px[0] / _DPI, size_px[1] / _DPI), dpi=_DPI)
     ax = fig.add_axes((0.02, 0.1, 0.66, 0.74))
     ax.set_axis_off()
     shown.plot(ax=ax, color=[_mpl(colour_of[c]) for c in shown["code"]], edgecolor="white", linewidth=0.15 if len(shown) > 1000 else 0.4)
@@ -93,5 +93,4 @@ def map_image(
                  bbox=dict(facecolor="white", edgecolor="#b00020", boxstyle="round,pad=0.3"))  # fmt: skip
     buffer = io.BytesIO()
     fig.savefig(buffer, format=fmt, dpi=_DPI)
-    plt.close(fig)
     return buffer.getvalue()

@@ -6,7 +6,7 @@ import streamlit as st
 
 from services import catalogue, classify, mapview, ranking, summary
 from services.i18n import fmt_number, label, md_escape, t
-from ui import exports
+from ui import exports, views
 from ui.components import chart_download, indicator_picker, meeting, url_state
 from ui.components.state import keep_valid
 from ui.context import language, query, reference, require_data, static_root, static_url
@@ -121,7 +121,8 @@ head = summary.headline(frame, meta_row["aggregate"], meta.direction, level, pop
 # so both fit on a 1280×720 projector; the ranking stays on the desktop view.
 map_col, side_col = st.columns([3, 1] if presenting else [3, 2], gap="medium")
 with map_col:
-    fig = mapview.build_map(
+    fig = views.figure(  # built once per view, shared by every session (ui/views.py)
+        mapview.build_map,
         frame,
         meta,
         int(year),
@@ -212,7 +213,7 @@ with side_col:
 
     ranked = ranking.ranked(frame, meta.direction)
     if not presenting:
-        bar = ranking.figure(ranking.top_and_bottom(ranked, selected), len(ranked), meta, lang, selected)
+        bar = views.figure(ranking.figure, ranking.top_and_bottom(ranked, selected), len(ranked), meta, lang, selected)
         st.plotly_chart(bar, theme=None, config={"displaylogo": False})
         bar_stamp = exports.stamp(meta, int(year), lang, title=t("ranking_title", lang, n=min(ranking.TOP_N, len(ranked))))
         chart_download.buttons(chart_download.chart(bar, bar_stamp), f"peringkat_{indicator}_{level}_{year}", "dl_rank", lang)

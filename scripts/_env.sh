@@ -1,4 +1,7 @@
 # Shared by run.sh and test.sh: a project virtual environment with the pinned packages.
+# Quiet start: nothing is fetched when the requirements are already installed. pip runs only when
+# the requirements file (or the Python) changed since the last install, recorded in a stamp file
+# holding their hash; pip itself is not upgraded (the pinned packages install with the venv's pip).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -6,5 +9,11 @@ PYTHON="${PYTHON:-$(command -v python3.11 || command -v python3)}"
 if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
-.venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet -r "${REQUIREMENTS:-requirements.txt}"
+REQUIREMENTS="${REQUIREMENTS:-requirements.txt}"
+# requirements-dev.txt includes requirements.txt (-r), so both files count towards its hash.
+WANTED="$(cat requirements.txt "$REQUIREMENTS" | .venv/bin/python -c 'import hashlib, sys; print(hashlib.sha256(sys.stdin.buffer.read() + sys.version.encode()).hexdigest())')"
+STAMP=".venv/.installed-$(basename "$REQUIREMENTS").sha256"
+if [ "$(cat "$STAMP" 2>/dev/null || true)" != "$WANTED" ]; then
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$REQUIREMENTS"
+  echo "$WANTED" > "$STAMP"
+fi

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Install, build the data from ../shared/data (skipped when unchanged) and start the dashboard.
+# Install (only when the requirements changed), build the data from ../shared/data (skipped when
+# unchanged) and start the dashboard. It listens on 127.0.0.1 (.streamlit/config.toml) unless told
+# otherwise, e.g. `bash scripts/run.sh --server.address 0.0.0.0` behind a proxy on another host.
 source "$(dirname "$0")/_env.sh"
 source "$ROOT/scripts/_chromium.sh"  # chart images are drawn in Chromium; without it they are not offered
 .venv/bin/python -m data.build

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
+from typing import Any
+
 import pandas as pd
 
 from services.i18n import SECTORS, fmt_number, label, t
@@ -10,21 +14,65 @@ LEVEL_ORDER = ("kabupaten", "kecamatan", "desa")
 DEFAULT_INDICATOR = "wb_electricity_access"
 _SECTOR_ORDER = {sector: i for i, sector in enumerate(SECTORS)}
 
+VERSION_ATTR = "data_version"  # set by ui/context.py on the catalogue it reads: which data it was read from
+_MEMO: dict[tuple, Any] = {}
+_MEMO_MAX = 4096  # a few data versions × (indicators × levels × languages): bounded, then started afresh
+_MEMO_LOCK = threading.Lock()
+
+
+def _memo(cat: pd.DataFrame, name: str, args: tuple, compute: Callable[[], Any]) -> Any:
+    """``compute()`` once per data version and arguments, shared by every session and run.
+
+    Each page run asks for the indicator list, labels, levels and years many times (about 3 ms a
+    call with pandas); the answers change only with the data. A catalogue that carries no version
+    (tests, scripts) is computed every time. The version is checked with the catalogue's shape, so
+    a frame derived from it (which keeps pandas ``attrs``) is never mistaken for it.
+    """
+    version = cat.attrs.get(VERSION_ATTR)
+    if version is None or cat.attrs.get("shape") != cat.shape:
+        return compute()
+    key = (version, name, args)
+    try:
+        return _MEMO[key]
+    except KeyError:
+        pass
+    value = compute()
+    with _MEMO_LOCK:
+        if len(_MEMO) >= _MEMO_MAX:
+            _MEMO.clear()
+        _MEMO[key] = value
+    return value
+
+
+def stamp(cat: pd.DataFrame, version: tuple) -> pd.DataFrame:
+    """Mark a catalogue as read from one data version, so the lists below are computed once for it."""
+    cat.attrs[VERSION_ATTR] = version
+    cat.attrs["shape"] = cat.shape
+    return cat
+
 
 def indicator_ids(cat: pd.DataFrame) -> list[str]:
     """Real indicators first, then simulated; within each, grouped by SPM sector or theme."""
+    return list(_memo(cat, "ids", (), lambda: _indicator_ids(cat)))
+
+
+def _indicator_ids(cat: pd.DataFrame) -> tuple[str, ...]:
     first = cat.drop_duplicates("indicator_id").copy()
     first["sector_rank"] = first["sector"].map(_SECTOR_ORDER).fillna(len(_SECTOR_ORDER))
     first = first.sort_values(["simulated", "sector_rank", "indicator_id"])
-    return first["indicator_id"].tolist()
+    return tuple(first["indicator_id"].tolist())
 
 
 def row(cat: pd.DataFrame, indicator: str) -> pd.Series:
-    return cat[cat["indicator_id"] == indicator].iloc[0]
+    return _memo(cat, "row", (indicator,), lambda: cat[cat["indicator_id"] == indicator].iloc[0]).copy()
 
 
 def indicator_labels(cat: pd.DataFrame, lang: str) -> dict[str, str]:
     """``SPM Pendidikan › APM SD`` per indicator; simulated ones say so at the front."""
+    return dict(_memo(cat, "labels", (lang,), lambda: _indicator_labels(cat, lang)))
+
+
+def _indicator_labels(cat: pd.DataFrame, lang: str) -> dict[str, str]:
     labels = {}
     for r in cat.drop_duplicates("indicator_id").itertuples():
         text = f"{label('sectors', r.sector, lang)} › {r.name_id if lang == 'id' else r.name_en}"
@@ -33,15 +81,19 @@ def indicator_labels(cat: pd.DataFrame, lang: str) -> dict[str, str]:
 
 
 def levels_for(cat: pd.DataFrame, indicator: str) -> list[str]:
-    have = set(cat.loc[cat["indicator_id"] == indicator, "level"])
-    return [level for level in LEVEL_ORDER if level in have]
+    def compute() -> tuple[str, ...]:
+        have = set(cat.loc[cat["indicator_id"] == indicator, "level"])
+        return tuple(level for level in LEVEL_ORDER if level in have)
+
+    return list(_memo(cat, "levels", (indicator,), compute))
 
 
 def years_for(cat: pd.DataFrame, indicator: str, level: str) -> list[int]:
-    match = cat[(cat["indicator_id"] == indicator) & (cat["level"] == level)]
-    if match.empty:
-        return []
-    return sorted(int(y) for y in match.iloc[0]["years"])
+    def compute() -> tuple[int, ...]:
+        match = cat[(cat["indicator_id"] == indicator) & (cat["level"] == level)]
+        return () if match.empty else tuple(sorted(int(y) for y in match.iloc[0]["years"]))
+
+    return list(_memo(cat, "years", (indicator, level), compute))
 
 
 def overview(cat: pd.DataFrame, lang: str, built_at: str, history: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -9,8 +9,11 @@ Maps are not exported this way (geo/render.py draws them with matplotlib, withou
 
 from __future__ import annotations
 
+import asyncio
+import atexit
 import copy
 import logging
+import threading
 from functools import lru_cache
 from html import escape as _html_escape
 
@@ -97,4 +100,79 @@ def image(figure: go.Figure, stamp: Stamp, fmt: str = "png") -> bytes:
     """The stamped chart as PNG (1920×1080) or SVG."""
     if fmt not in ("png", "svg"):
         raise ValueError(f"unknown image format: {fmt}")
-    return pio.to_image(stamped(figure, stamp), format=fmt, width=_CSS_PX[0], height=_CSS_PX[1], scale=_SCALE)
+    opts = dict(format=fmt, width=_CSS_PX[0], height=_CSS_PX[1], scale=_SCALE)
+    return _CHROMIUM.render(stamped(figure, stamp).to_dict(), opts)
+
+
+_RENDER_TIMEOUT_S = 90.0
+
+
+class _Chromium:
+    """Kaleido's Chromium, started at the first export and kept for the life of the process.
+
+    ``pio.to_image`` starts a new Chromium for every image (about a second and a process each);
+    under a meeting's load that is a browser per click. Here one Kaleido runs on an event loop of
+    its own thread; exports take turns on its tab (a lock), each with a time limit, and a
+    browser that failed or hung is dropped and started afresh on the next export. Kaleido's own
+    ``start_sync_server`` is not used: it hands results back through one shared queue (two
+    sessions exporting at once could swap images) and waits without a time limit.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
+        self._kaleido = None
+        self.starts = 0  # how many browsers this process has started (tests check it stays at one)
+
+    def render(self, fig: dict, opts: dict) -> bytes:
+        with self._lock:
+            self._ensure_started()
+            future = asyncio.run_coroutine_threadsafe(self._kaleido.calc_fig(fig, opts=opts, topojson=pio.defaults.topojson), self._loop)
+            try:
+                return future.result(_RENDER_TIMEOUT_S)
+            except BaseException:
+                future.cancel()
+                self._stop()  # a failed or hung browser is not reused
+                raise
+
+    def _ensure_started(self) -> None:
+        if self._kaleido is not None and self._thread is not None and self._thread.is_alive():
+            return
+        import kaleido
+
+        async def open_browser():
+            browser = kaleido.Kaleido(n=1, plotlyjs=pio.defaults.plotlyjs, mathjax=pio.defaults.mathjax)
+            await browser.open()
+            return browser
+
+        loop = asyncio.new_event_loop()
+        thread = threading.Thread(target=loop.run_forever, name="kaleido-chromium", daemon=True)
+        thread.start()
+        try:
+            browser = asyncio.run_coroutine_threadsafe(open_browser(), loop).result(_RENDER_TIMEOUT_S)
+        except BaseException:
+            loop.call_soon_threadsafe(loop.stop)
+            raise
+        self._loop, self._thread, self._kaleido = loop, thread, browser
+        self.starts += 1
+
+    def _stop(self) -> None:
+        loop, browser = self._loop, self._kaleido
+        self._loop = self._thread = self._kaleido = None
+        if loop is None:
+            return
+        if browser is not None:
+            try:
+                asyncio.run_coroutine_threadsafe(browser.close(), loop).result(10)
+            except BaseException:  # noqa: BLE001 - closing a broken browser may fail; it is dropped either way
+                _LOG.warning("chart image browser did not close cleanly", exc_info=True)
+        loop.call_soon_threadsafe(loop.stop)
+
+    def close(self) -> None:
+        with self._lock:
+            self._stop()
+
+
+_CHROMIUM = _Chromium()
+atexit.register(_CHROMIUM.close)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402 - a Figure object, not pyplot: pyplot's global state is not thread-safe
 from pptx import Presentation  # noqa: E402
 from pptx.dml.color import RGBColor  # noqa: E402
 from pptx.util import Emu, Inches, Pt  # noqa: E402
@@ -105,7 +105,8 @@ def _text(slide, text: str, left, top, width, height, size: int, bold: bool = Fa
 def _gap_chart(slides: list[IndicatorSlide]) -> bytes:
     """Group means side by side for each indicator (each with its own scale)."""
     n = max(len(slides), 1)
-    fig, axes = plt.subplots(1, n, figsize=(12.5, 5.2), dpi=150, squeeze=False)
+    fig = Figure(figsize=(12.5, 5.2), dpi=150)
+    axes = fig.subplots(1, n, squeeze=False)
     colours = ["#0072B2", "#8c8c8c", "#D55E00"]  # Okabe-Ito, as on the dashboard
     for ax, item in zip(axes[0], slides, strict=False):
         names = list(item.group_means)
@@ -120,5 +121,4 @@ def _gap_chart(slides: list[IndicatorSlide]) -> bytes:
     fig.tight_layout()
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png")
-    plt.close(fig)
     return buffer.getvalue()

@@ -126,32 +126,34 @@ def build_map(
     if n_ranked:
         with_value["colour"] = with_value["code"].map(painting.colour_of)
         with_value["order"] = with_value["colour"].map(order)
-        with_value["value_text"] = [fmt_number(v, lang, meta.decimals) for v in with_value["value"]]
         with_value["rank"] = with_value["rank"].astype(int)
-        # Per-region hover data is only name, value and rank: group, unit, source and year are the
-        # same for a whole trace and go into its template, which keeps a village map under 500 KB.
+        # Per-region hover data is only the value (as ``z``, 4 bytes) and the rank (2 bytes), sent
+        # as typed arrays; the name comes from the geometry file (``properties.n``) and Plotly
+        # formats the number with the language's separators (layout ``separators``). Group, unit,
+        # source and year are the same for a whole trace and go into its template.
         shown_in_legend: set[int] = set()
         for (i, group), part in with_value.groupby(["order", "region_type"], sort=True):
             template = (
-                "<b>%{customdata[0]}</b><br>%{customdata[1]} "
+                f"<b>%{{properties.n}}</b><br>%{{z:,.{max(meta.decimals, 0)}f}} "
                 + escape(meta.unit)
                 + f"<br>{t('rank', lang)} "
-                + t("rank_of", lang, rank="%{customdata[2]}", n=n_ranked)
+                + t("rank_of", lang, rank="%{customdata}", n=n_ranked)
                 + f"<br>{t('group', lang)}: {label('region_types', group, lang)}"
             )
-            data = part[["name", "value_text", "rank"]].to_numpy(dtype=object)
             colour = part["colour"].iloc[0]
             legend = i not in shown_in_legend
             shown_in_legend.add(i)
-            traces.append(_choropleth(part["code"], data, layer, colour, label_of[colour], template + footer, thin, f"class{i}", legend))
+            trace = _choropleth(part["code"], None, layer, colour, label_of[colour], template + footer, thin, f"class{i}", legend)
+            trace["z"] = _hover_values(part["value"].to_numpy(dtype=float), meta.decimals)  # one colour per trace: z only feeds the hover
+            trace["customdata"] = part["rank"].to_numpy(dtype=np.int16 if n_ranked < 32_000 else np.int32)
+            traces.append(trace)
     for status, colour in (("missing", classify.NO_DATA_COLOUR), ("na", classify.NOT_APPLICABLE_COLOUR)):
         part = frame[frame["status"] == status]
         if part.empty:
             continue
         key = "no_data" if status == "missing" else "not_applicable"
-        template = f"<b>%{{customdata[0]}}</b><br>{t(key, lang)}"
-        data = part[["name"]].to_numpy(dtype=object)
-        traces.append(_choropleth(part["code"], data, layer, colour, label_of[colour], template + footer, thin, status, True))
+        template = f"<b>%{{properties.n}}</b><br>{t(key, lang)}"
+        traces.append(_choropleth(part["code"], None, layer, colour, label_of[colour], template + footer, thin, status, True))
     if outline is not None:
         traces.append(_outline(outline, 2.0 * scale))
     if border is not None:
@@ -186,6 +188,7 @@ def build_map(
             entrywidthmode="fraction",
         ),
         hoverlabel=dict(align="left"),
+        separators=",." if lang == "id" else ".,",  # decimal, thousands: 1.234,5 in Indonesian, as fmt_number
         uirevision=f"{layer.level}",  # keep the user's zoom while values change
         clickmode="event+select",
     )
@@ -231,12 +234,20 @@ def plotly_config(static_root: str) -> dict:
     }
 
 
+def _hover_values(values: np.ndarray, decimals: int) -> np.ndarray:
+    """Values rounded as the page shows them, as 4-byte floats where that keeps every shown digit."""
+    rounded = np.round(values, max(decimals, 0))
+    exact = np.all(np.abs(rounded) * 10.0 ** max(decimals, 0) < 2**24)  # float32 holds 24 bits of mantissa
+    return rounded.astype(np.float32) if exact else rounded
+
+
 def _choropleth(
-    codes: pd.Series, data: np.ndarray, layer: MapLayer, colour: str, name: str, template: str, line: float, group: str, show: bool
+    codes: pd.Series, data: np.ndarray | None, layer: MapLayer, colour: str, name: str, template: str, line: float, group: str, show: bool
 ) -> dict:
-    """A single-colour choropleth trace. Names in ``data`` are escaped: they may come from uploads."""
-    data = data.copy()
-    data[:, 0] = [escape(str(n)) for n in data[:, 0]]
+    """A single-colour choropleth trace. Names in ``data`` (first column) are escaped: they may come from uploads."""
+    if data is not None:
+        data = data.copy()
+        data[:, 0] = [escape(str(n)) for n in data[:, 0]]
     return dict(
         type="choropleth",
         geojson=layer.url,

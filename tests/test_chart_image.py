@@ -63,3 +63,24 @@ def test_png_is_slide_sized_and_svg_carries_the_stamp_as_text() -> None:
     assert 'Peringkat: 10 teratas dan 10 terbawah "Desa"' in shown  # quotes print as quotes, not &quot;
     # a region named with markup is drawn as text, not made an element
     assert "1. <img src=x onerror=alert(1)>" in shown and "<img" not in svg
+
+
+def test_one_browser_serves_every_export_in_a_process() -> None:
+    assert chart_image.available(), "Debian's chromium is installed by scripts/test.sh; Kaleido needs it"
+    fig = _ranking_figure()
+    before = chart_image._CHROMIUM.starts
+    images = [chart_image.image(fig, STAMP, fmt) for fmt in ("png", "svg", "png")]
+    assert Image.open(io.BytesIO(images[0])).size == (1920, 1080) and images[1].startswith(b"<svg")
+    assert chart_image._CHROMIUM.starts - before <= 1  # started at most once, whatever ran before
+    assert chart_image._CHROMIUM.starts >= 1
+
+
+def test_exports_at_the_same_moment_each_get_their_own_image() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    assert chart_image.available(), "Debian's chromium is installed by scripts/test.sh; Kaleido needs it"
+    fig = _ranking_figure()
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda fmt: (fmt, chart_image.image(fig, STAMP, fmt)), ["svg", "png", "svg", "png"]))
+    for fmt, data in results:
+        assert data.startswith(b"<svg") if fmt == "svg" else data.startswith(b"\x89PNG")

@@ -6,6 +6,7 @@ warehouse holds, so a wrong crosswalk or a shifted code cannot pass by agreeing 
 
 from __future__ import annotations
 
+import html
 import json
 
 import duckdb
@@ -165,7 +166,9 @@ def test_geometry_files_hold_every_region_and_no_values(real_db, real_con: duckd
         ids = [f["id"] for f in collection["features"]]
         expected = {r[0] for r in real_con.execute("SELECT code FROM regions WHERE level = $l AND has_polygon", {"l": level}).fetchall()}
         assert set(ids) == expected and len(ids) == n_features
-        assert all(f["properties"] == {} for f in collection["features"]), "geometry files carry no values"
+        names = dict(real_con.execute("SELECT code, name FROM regions WHERE level = $l", {"l": level}).fetchall())
+        # the region's name (for the map's hover) and nothing else: no values, so one file serves every indicator and year
+        assert all(f["properties"] == {"n": html.escape(names[f["id"]], quote=False)} for f in collection["features"])
 
 
 def test_geometry_rings_run_clockwise_and_are_valid(real_db, real_con: duckdb.DuckDBPyConnection) -> None:
@@ -212,3 +215,14 @@ def test_land_border_runs_from_tanjung_datu_to_sebatik() -> None:
     west, south, east, north = line.bounds
     assert south > 0.8, "the border never dips to the equator: a coast was taken for it"
     assert west == pytest.approx(109.6, abs=0.2) and east == pytest.approx(117.9, abs=0.1)
+
+
+def test_each_geometry_file_has_its_gzip_beside_it_for_the_proxy(real_db, real_con: duckdb.DuckDBPyConnection) -> None:
+    """nginx ``gzip_static`` serves ``<file>.gz`` as is: it must be exactly the file, compressed."""
+    import gzip
+
+    for (file_name,) in real_con.execute("SELECT file_name FROM geo_assets").fetchall():
+        path = real_db.parent / "geo" / file_name
+        packed = path.with_name(file_name + ".gz")
+        assert gzip.decompress(packed.read_bytes()) == path.read_bytes(), file_name
+        assert packed.stat().st_size < path.stat().st_size / 2

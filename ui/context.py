@@ -17,7 +17,7 @@ import streamlit as st
 
 from data import build
 from data.errors import BuildError
-from services import uploads, warehouse
+from services import catalogue, uploads, warehouse
 from services.i18n import md_escape, normalise_language, t
 
 _BUILD_LOCK = threading.Lock()
@@ -174,7 +174,10 @@ def _cached_village_query(name: str, path: str, stamp: float, uploads_stamp: str
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _cached_reference(name: str, path: str, stamp: float, uploads_stamp: str) -> pd.DataFrame:
-    return warehouse.run(_connect(path, stamp, uploads_stamp), name)
+    frame = warehouse.run(_connect(path, stamp, uploads_stamp), name)
+    if name == "indicator_catalogue":  # its lists (ids, labels, levels, years) are then computed once per data version
+        catalogue.stamp(frame, (path, stamp, uploads_stamp))
+    return frame
 
 
 def static_root() -> str:

@@ -1,0 +1,55 @@
+"""Figures built once per view and shared by every session that shows the same view.
+
+When a meeting opens one link, thirty sessions ask for the same map: the same values, classes,
+language and layout. :func:`figure` keys a figure by everything it is built from (Streamlit hashes
+the arguments: data frames by their content, so an upload or rebuild that changes a value is a new
+view) and keeps the finished figure as a plain dict, in a bounded cache shared by all sessions.
+A session then pays only for Streamlit serialising the dict, not for pandas grouping, number
+formatting and Plotly's figure construction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import plotly.graph_objects as go
+import streamlit as st
+
+
+class Prebuilt(go.Figure):
+    """A finished figure given to ``st.plotly_chart`` (and to Kaleido exports) as its dict.
+
+    Only ``to_dict``/``to_plotly_json`` are meant to be used: ``st.plotly_chart`` and
+    ``services.chart_image`` read the figure through ``to_dict``. The dict is shared between
+    sessions and must not be changed (both only read it; the image export deep-copies it first).
+    """
+
+    def __new__(cls, spec: dict) -> Prebuilt:  # noqa: D102 - no go.Figure construction: that is the cost saved
+        obj = object.__new__(cls)
+        obj.__dict__["_spec"] = spec
+        return obj
+
+    def __init__(self, spec: dict) -> None:  # go.Figure.__init__ is skipped on purpose
+        pass
+
+    def to_dict(self) -> dict:
+        return self.__dict__["_spec"]
+
+    def to_plotly_json(self) -> dict:
+        return self.__dict__["_spec"]
+
+    def __repr__(self) -> str:
+        return f"Prebuilt({len(self.__dict__['_spec'].get('data', []))} traces)"
+
+
+# Up to 256 views per process for an hour: a regency map is ~10 KB, a village map ~0.5 MB, so the
+# worst case is about 100 MB and a meeting's views stay in it.
+@st.cache_resource(show_spinner=False, max_entries=256, ttl=3600)
+def _spec(name: str, args: tuple, kwargs: dict[str, Any], _build: Callable[..., go.Figure]) -> dict:
+    return _build(*args, **kwargs).to_dict()  # keyed by the builder's name (functions cannot be hashed) and arguments
+
+
+def figure(build: Callable[..., go.Figure], *args: Any, **kwargs: Any) -> go.Figure:
+    """``build(*args, **kwargs)``, built once per distinct arguments and shared (see the module)."""
+    return Prebuilt(_spec(f"{build.__module__}.{build.__qualname__}", args, kwargs, build))
