@@ -8,6 +8,7 @@ run the rest.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import uuid
 from collections.abc import Iterator
@@ -27,17 +28,31 @@ def _reachable() -> str | None:
     return None
 
 
-@pytest.fixture
-def pg_schema(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    """A fresh, empty schema; the app's upload store is pointed at it (``EQUITY_UPLOADS_DSN`` / ``_SCHEMA``)."""
+def require_server() -> None:
+    """Fail under CI, skip elsewhere, when the server cannot be reached."""
     problem = _reachable()
     if problem:
         if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
             pytest.fail(problem)
         pytest.skip(problem)
+
+
+@contextlib.contextmanager
+def fresh_schema() -> Iterator[str]:
+    """A new, empty schema name for one test or module; dropped afterwards (the store creates its tables)."""
+    require_server()
     schema = f"t_{uuid.uuid4().hex[:12]}"
-    monkeypatch.setenv("EQUITY_UPLOADS_DSN", DSN)
-    monkeypatch.setenv("EQUITY_UPLOADS_SCHEMA", schema)
-    yield schema
-    with psycopg.connect(DSN, autocommit=True) as con:
-        con.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+    try:
+        yield schema
+    finally:
+        with psycopg.connect(DSN, autocommit=True) as con:
+            con.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+
+
+@pytest.fixture
+def pg_schema(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A fresh, empty schema; the app's upload store is pointed at it (``EQUITY_UPLOADS_DSN`` / ``_SCHEMA``)."""
+    with fresh_schema() as schema:
+        monkeypatch.setenv("EQUITY_UPLOADS_DSN", DSN)
+        monkeypatch.setenv("EQUITY_UPLOADS_SCHEMA", schema)
+        yield schema
