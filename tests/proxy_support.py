@@ -39,7 +39,7 @@ events {{ worker_connections 4096; }}
 http {{
     include {mime};
     default_type application/octet-stream;
-    log_format equity '$request_method $uri $status upstream=$upstream_addr route=$cookie_equity_route';
+    log_format equity '$request_method\t$uri\t$status\t$upstream_addr\t$cookie_equity_route';
     access_log {dir}/access.log equity;
     client_body_temp_path {dir}/client_body;
     proxy_temp_path {dir}/proxy;
@@ -117,12 +117,8 @@ def running_nginx(folder: Path, upstreams: list[str], geo_root: Path) -> Iterato
 
 def access_log(folder: Path) -> list[dict[str, str]]:
     """Each request nginx passed or served: method, uri, status, upstream (replica address or '-'), route cookie."""
-    rows = []
-    for line in (folder / "access.log").read_text().splitlines():
-        method, uri, status, *rest = line.split(" ")
-        fields = dict(part.split("=", 1) for part in rest)
-        rows.append({"method": method, "uri": uri, "status": status, **fields})
-    return rows
+    names = ("method", "uri", "status", "upstream", "route")
+    return [dict(zip(names, line.split("\t"), strict=True)) for line in (folder / "access.log").read_text().splitlines()]
 
 
 def _wait_for_port(port: int, proc: subprocess.Popen, log: Path, timeout: float = 30) -> None:
@@ -168,12 +164,13 @@ def image_env() -> dict[str, str]:
     return found
 
 
-def healthy(port: int) -> bool:
-    """The Dockerfile's ``HEALTHCHECK`` command, pointed at ``port``."""
+def healthy(port: int, scratch: Path) -> bool:
+    """The Dockerfile's ``HEALTHCHECK`` command, pointed at ``port``, with the replica's own temporary folder."""
     (check,) = [line for line in _stage("app") if line.startswith("HEALTHCHECK ")]
     cmd = json.loads(check[check.index("CMD ") + 4 :])
-    cmd = [sys.executable if part == "python" else part.replace(":8501/", f":{port}/") for part in cmd]
-    return subprocess.run(cmd, capture_output=True, timeout=10).returncode == 0
+    cmd = [sys.executable if part == "python" else str(port) if part == "8501" else part for part in cmd]
+    env = {**os.environ, "TMPDIR": str(scratch)}
+    return subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, timeout=90).returncode == 0
 
 
 @contextlib.contextmanager
@@ -186,11 +183,14 @@ def running_replicas(folder: Path, count: int, env: dict[str, str]) -> Iterator[
         for n in range(count):
             port = free_port()
             log = (folder / f"replica{n + 1}.log").open("wb")
-            procs.append(subprocess.Popen(image_command(port), cwd=ROOT, env=base, stdout=log, stderr=subprocess.STDOUT))
+            env_n = base | {k: v.format(n=n + 1) for k, v in env.items()}
+            procs.append(subprocess.Popen(image_command(port), cwd=ROOT, env=env_n, stdout=log, stderr=subprocess.STDOUT))
             ports.append(port)
         deadline = time.monotonic() + 120
         for n, port in enumerate(ports):
-            while not healthy(port):
+            scratch = folder / f"tmp{n + 1}"
+            scratch.mkdir(exist_ok=True)
+            while not healthy(port, scratch):
                 if procs[n].poll() is not None or time.monotonic() > deadline:
                     raise AssertionError(f"replica {n + 1} did not start: " + (folder / f"replica{n + 1}.log").read_text()[-2000:])
                 time.sleep(0.5)
