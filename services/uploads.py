@@ -1,8 +1,10 @@
 """Uploaded datasets: versioned, atomic, reversible, and kept apart from the rebuilt warehouse.
 
 Each upload is stored as an immutable Parquet file of observations (plus the rejected rows with
-their reasons) under ``data/uploads/`` (``EQUITY_UPLOADS_DIR``). A small ``registry.json``, written
-atomically under a file lock, says which version of each dataset is active and who did what when.
+their reasons) and a small registry says which version of each dataset is active and who did what
+when. Where they are kept is :mod:`services.upload_store`'s business: ``data/uploads/``
+(``EQUITY_UPLOADS_DIR``, ``registry.json`` written atomically under a file lock) on one machine,
+PostgreSQL (``EQUITY_UPLOADS_DSN``) for replicas on more than one host.
 The warehouse connection lays the active versions over the built tables as views, so an upload
 shows on every page at once, and a rebuild from the shared sources never loses it.
 """
@@ -10,19 +12,20 @@ shows on every page at once, and a rebuild from the shared sources never loses i
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import hashlib
 import io
-import json
 import logging
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
+
+from services import upload_store
+from services.upload_store import StoreUnavailable
 
 ROOT = Path(__file__).resolve().parent.parent
 UPLOADS_ENV = "EQUITY_UPLOADS_DIR"
@@ -69,24 +72,28 @@ class Registry:
     events: list[dict] = field(default_factory=list)
 
 
-def _registry_path(root: Path) -> Path:
-    return root / "registry.json"
+def _store(root: Path | None) -> upload_store.Store:
+    """The folder given (tests, tools), else the configured store: PostgreSQL if set, else ``uploads_dir()``."""
+    return upload_store.LocalStore(root) if root is not None else upload_store.configured(uploads_dir())
 
 
 def load(root: Path | None = None) -> Registry:
-    root = root or uploads_dir()
-    path = _registry_path(root)
-    if not path.is_file():
-        return Registry()
+    store = _store(root)
+    return _parse(store.read_document, store.where)
+
+
+def _parse(read_document: Callable[[], dict | None], where: str) -> Registry:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = read_document()
+        if data is None:
+            return Registry()
         datasets, events = data.get("datasets", {}), data.get("events", [])
         if not isinstance(datasets, dict) or not isinstance(events, list):
             raise ValueError("unexpected structure")
         for dataset in datasets.values():
             _check_dataset(dataset)
     except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise RegistryError(f"{path}: {exc.__class__.__name__}: {str(exc)[:120]}") from exc
+        raise RegistryError(f"{where}: {exc.__class__.__name__}: {str(exc)[:120]}") from exc
     return Registry(datasets=datasets, events=events)
 
 
@@ -108,52 +115,38 @@ def _check_dataset(dataset: object) -> None:
         raise ValueError("active_version out of range")
 
 
-def _save(root: Path, registry: Registry) -> None:
-    """The registry is replaced in one step, last: a reader sees the old one or the new one, never half."""
-    text = json.dumps({"datasets": registry.datasets, "events": registry.events}, indent=1, ensure_ascii=False)
-    path = _registry_path(root)
-    _replace_with(path, text.encode("utf-8"))
-    # a copy of this last good registry: put back by hand if the file is ever damaged, it loses nothing
-    _replace_with(path.with_name(path.name + ".bak"), text.encode("utf-8"))
-
-
-def _replace_with(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file, flush it to disk, then swap it in under ``path``."""
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
-
-
-def _remove_leftovers(root: Path) -> None:
-    """Temporary files of a commit that was killed half-way (called under the lock)."""
-    for path in root.glob("*.tmp"):
-        path.unlink(missing_ok=True)
-
-
 @contextlib.contextmanager
-def _locked(root: Path) -> Iterator[None]:
-    root.mkdir(parents=True, exist_ok=True)
-    with open(root / ".lock", "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+def _transaction(store: upload_store.Store) -> Iterator[tuple[upload_store.Transaction, Registry]]:
+    """The registry as it is now, read under the store's lock; an unreachable store refuses like a damaged one."""
+    try:
+        with store.transaction() as txn:
+            yield txn, _parse(txn.read_document, store.where)
+    except StoreUnavailable as exc:
+        raise RegistryError(str(exc)) from exc
+
+
+def _document(registry: Registry) -> dict:
+    return {"datasets": registry.datasets, "events": registry.events}
 
 
 def active_layer(root: Path | None = None) -> Layer:
     """The active version of every dataset, ready to overlay; ``stamp`` changes on every commit/rollback."""
-    root = root or uploads_dir()
-    path = _registry_path(root)
-    if not path.is_file():
-        return Layer()
-    stat = path.stat()
-    stamp = f"{stat.st_mtime_ns}-{stat.st_size}"
+    store = _store(root)
     try:
-        registry = load(root)
+        stamp = store.stamp()
+        if stamp is None:
+            return Layer()
+        return _layer(store, stamp)
+    except StoreUnavailable as exc:  # e.g. PostgreSQL down: the built data is shown, with the reason
+        if _logged.get("store") != str(exc):
+            _logged["store"] = str(exc)
+            _LOG.error("uploads not shown: %s", exc)
+        return Layer(stamp="unreachable", problem=str(exc))
+
+
+def _layer(store: upload_store.Store, stamp: str) -> Layer:
+    try:
+        registry = _parse(store.read_document, store.where)
     except RegistryError as exc:  # the pages go on with the built data and say why uploads are missing
         if _logged.get("registry") != stamp:  # once per damaged file, not on every query
             _logged["registry"] = stamp
@@ -165,10 +158,11 @@ def active_layer(root: Path | None = None) -> Layer:
         if version <= 0:
             continue
         info = dataset["versions"][version - 1]
-        if not (root / info["file"]).is_file():  # a deleted values file hides its dataset, not every page
+        path = store.path_for(info["file"])
+        if not path.is_file():  # a deleted values file hides its dataset, not every page
             missing.append(info["file"])
             continue
-        files.append(root / info["file"])
+        files.append(path)
         sources.append(dataset["source"])
         if dataset.get("new_indicator"):
             indicators.append(dataset["new_indicator"])
@@ -200,13 +194,10 @@ def commit(
     over an existing one from another source). Files are written before the registry points at
     them, so a crash leaves either the old or the new state, never half of one.
     """
-    root = root or uploads_dir()
     if not _ID.match(indicator_id):
         raise UploadStoreError(f"invalid indicator id {indicator_id!r}")
     dataset_id = dataset_id_for(indicator_id, title)
-    with _locked(root):
-        _remove_leftovers(root)
-        registry = load(root)
+    with _transaction(_store(root)) as (txn, registry):
         dataset = registry.datasets.setdefault(
             dataset_id, {"dataset_id": dataset_id, "indicator_id": indicator_id, "title": title, "versions": [], "active_version": 0}
         )
@@ -222,8 +213,8 @@ def commit(
             observations["replaces"] = False
         observations = observations[OBS_COLUMNS].astype({"year": "int64", "value": "float64", "replaces": "bool"})
         stem = f"{dataset_id}.v{version}"
-        _write_parquet(observations, root / f"{stem}.parquet")
-        _write_parquet(rejected.astype(str), root / f"{stem}.rejected.parquet")
+        txn.write_file(f"{stem}.parquet", _parquet(observations))
+        txn.write_file(f"{stem}.rejected.parquet", _parquet(rejected.astype(str)))
         now = datetime.now(UTC).isoformat(timespec="seconds")
         dataset["versions"].append(
             {
@@ -249,15 +240,13 @@ def commit(
         if dataset.get("new_indicator"):
             dataset["new_indicator"]["source_id"] = source_id
         registry.events.append({"at": now, "by": user, "action": "upload", "dataset_id": dataset_id, "version": version, "file": file_name})
-        _save(root, registry)
+        txn.save_document(_document(registry))
     return dataset_id, version
 
 
 def rollback(dataset_id: str, to_version: int, user: str, root: Path | None = None) -> None:
     """Make an earlier version active again (0 withdraws the dataset); nothing is deleted."""
-    root = root or uploads_dir()
-    with _locked(root):
-        registry = load(root)
+    with _transaction(_store(root)) as (txn, registry):
         dataset = registry.datasets.get(dataset_id)
         if dataset is None:
             raise UploadStoreError(f"unknown dataset {dataset_id!r}")
@@ -278,15 +267,15 @@ def rollback(dataset_id: str, to_version: int, user: str, root: Path | None = No
                 "version": to_version,
             }
         )
-        _save(root, registry)
+        txn.save_document(_document(registry))
 
 
 def rejected_rows(dataset_id: str, version: int, root: Path | None = None) -> pd.DataFrame:
-    root = root or uploads_dir()
-    dataset = load(root).datasets.get(dataset_id)
+    store = _store(root)
+    dataset = _parse(store.read_document, store.where).datasets.get(dataset_id)
     if dataset is None or not 1 <= version <= len(dataset["versions"]):
         raise UploadStoreError(f"unknown dataset version {dataset_id!r} v{version}")
-    return pd.read_parquet(root / dataset["versions"][version - 1]["rejected_file"])
+    return pd.read_parquet(store.path_for(dataset["versions"][version - 1]["rejected_file"]))
 
 
 def history(root: Path | None = None) -> pd.DataFrame:
@@ -312,10 +301,10 @@ def history(root: Path | None = None) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _write_parquet(frame: pd.DataFrame, path: Path) -> None:
+def _parquet(frame: pd.DataFrame) -> bytes:
     buffer = io.BytesIO()
     frame.to_parquet(buffer, index=False)
-    _replace_with(path, buffer.getvalue())
+    return buffer.getvalue()
 
 
 def clashes(clean: pd.DataFrame, existing: pd.DataFrame) -> pd.DataFrame:

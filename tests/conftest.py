@@ -12,7 +12,7 @@ import pytest
 from data import build
 from tests.fixture_data import write_sources
 
-pytest_plugins = ["tests.browser_support"]  # the live-server and chromium fixtures
+pytest_plugins = ["tests.browser_support", "tests.postgres_support"]  # live server, chromium, PostgreSQL schema
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get(build.SOURCE_ENV, ROOT.parent / "shared" / "data"))
@@ -23,6 +23,7 @@ def _isolated_uploads(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.
     """Every test starts with no uploads of its own and never touches the real upload folder."""
     folder = tmp_path_factory.mktemp("uploads")
     monkeypatch.setenv("EQUITY_UPLOADS_DIR", str(folder))
+    monkeypatch.delenv("EQUITY_UPLOADS_DSN", raising=False)  # the folder store unless a test asks for PostgreSQL
     return folder
 
 

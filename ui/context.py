@@ -1,11 +1,14 @@
 """What every page shares: the data (built on first start), the connection, cached queries, language.
 
 Pages call :func:`require_data` first; it builds the warehouse with a progress bar when needed
-and shows a friendly page, never a traceback, when a source file is missing or broken.
+and shows a friendly page, never a traceback, when a source file is missing or broken. A served
+deployment (replicas behind a proxy) builds the data as a step of its own and only serves it:
+there a missing warehouse is said to the visitor, never built inside a visitor's request.
 """
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from pathlib import Path
@@ -35,6 +38,17 @@ _BUILD_STEPS = {
 _checked: dict[str, tuple[int, int, int] | None] = {}  # database paths found current (or built), with the file's identity then
 _failed: dict[str, tuple[float, BuildError]] = {}  # failed builds, retried once the file may be fixed
 _RETRY_AFTER_S = 30.0  # a broken source is re-checked at most twice a minute, not on every click
+BUILD_ON_REQUEST_ENV = "EQUITY_BUILD_ON_REQUEST"  # "0" in deploy/: the data build is a job of its own
+
+
+def build_on_request() -> bool:
+    """May a page build the data? Yes for the embedded single-machine default (``streamlit run app.py``);
+    no where the deployment says so, or where uploads live in PostgreSQL (then there are replicas, and
+    a build in one visitor's request would race the others and the build job)."""
+    setting = os.environ.get(BUILD_ON_REQUEST_ENV, "").strip().lower()
+    if setting:
+        return setting not in ("0", "false", "no", "off")
+    return not os.environ.get(uploads.upload_store.DSN_ENV, "").strip()
 
 
 def language() -> str:
@@ -49,7 +63,9 @@ def require_data() -> Path:
     db = build.db_path()
     key = str(db)
     error = rebuilt = None
-    if not _still_checked(key, db):  # first use, or the file was replaced, removed or changed since it was checked
+    if not _still_checked(key, db) and not build_on_request():
+        _serve_built_only(db, key, lang)  # stops the page when there is nothing to serve
+    elif not _still_checked(key, db):  # first use, or the file was replaced, removed or changed since it was checked
         with _BUILD_LOCK:
             if not _still_checked(key, db):
                 _checked.pop(key, None)
@@ -72,11 +88,23 @@ def require_data() -> Path:
             st.markdown(t("build_failed_fix", lang, src=build.source_dir()))
             st.stop()
     layer = uploads.active_layer()
-    if layer.problem:  # the built data is shown; uploads wait until their files are put right
+    if layer.problem and layer.stamp == "unreachable":  # PostgreSQL down: no file to put right, just wait
+        st.warning(t("uploads_unreachable", lang), icon=":material/report:")
+    elif layer.problem:  # the built data is shown; uploads wait until their files are put right
         st.warning(t("uploads_unreadable", lang, problem=md_escape(layer.problem)), icon=":material/report:")
     elif layer.missing_files:  # only those uploads are hidden
         st.warning(t("uploads_file_missing", lang, files=md_escape(", ".join(layer.missing_files))), icon=":material/report:")
     return db
+
+
+def _serve_built_only(db: Path, key: str, lang: str) -> None:
+    """Serve the warehouse as the build job left it, whatever the sources (the image may not carry them);
+    with none, or a damaged one, say so in the visitor's language and stop the page."""
+    if db.is_file() and build.database_problem(db) is None:
+        _checked[key] = _identity(db)
+        return
+    st.error(f"**{t('data_not_built_title', lang)}**\n\n{t('data_not_built_body', lang)}", icon=":material/hourglass_empty:")
+    st.stop()
 
 
 def _identity(db: Path) -> tuple[int, int, int] | None:

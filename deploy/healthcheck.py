@@ -1,0 +1,45 @@
+"""The image's HEALTHCHECK and Kubernetes' startup probe: ``python deploy/healthcheck.py [PORT]``.
+
+Healthy means Streamlit answers ``/_stcore/health`` and, once per container, the app has run one
+session (``scripts/warm_up.py``): Streamlit learns the pages from its first script run, and until
+then a visitor's deep link (``/kesenjangan?...``) on a fresh replica opens under a "Page not found"
+box. The proxy sends visitors only to healthy replicas (compose ``depends_on``, the startup probe),
+so the first visitor of every replica gets a clean page. A marker in the temporary folder keeps the
+warm-up to once; later checks are the plain health request.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import tempfile
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+import warm_up  # noqa: E402 - scripts/ is not a package
+
+
+def main(argv: list[str]) -> int:
+    port = int(argv[0]) if argv else 8501
+    address = f"127.0.0.1:{port}"
+    try:
+        with urllib.request.urlopen(f"http://{address}/_stcore/health", timeout=4) as response:
+            if response.status != 200:
+                return 1
+    except OSError:
+        return 1
+    marker = Path(tempfile.gettempdir()) / f"equity-warmed-{port}"
+    if marker.exists():
+        return 0
+    try:
+        if not asyncio.run(warm_up.open_one_session(address, timeout=60)):
+            return 1
+    except (OSError, TimeoutError, warm_up.ConnectionClosed):
+        return 1
+    marker.touch()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
