@@ -237,6 +237,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "'{value}' di kolom {column} bukan angka.",
         "en": "'{value}' in column {column} is not a number.",
     },
+    "upload_reason_magnitude": {
+        "id": "'{value}' di kolom {column} terlalu besar (lebih dari {detail}) untuk indikator wilayah mana pun.",
+        "en": "'{value}' in column {column} is too large (over {detail}) for any regional indicator.",
+    },
+    "upload_reason_out_of_range": {
+        "id": "'{value}' di kolom {column} berada di luar 0–100 %; ditahan sampai dikonfirmasi.",
+        "en": "'{value}' in column {column} is outside 0–100 %; held back until confirmed.",
+    },
     "upload_reason_number_format": {
         "id": "'{value}' di kolom {column} ditulis dengan format angka lain daripada kolomnya ({detail}); tidak ditebak.",
         "en": "'{value}' in column {column} is written in another number format than its column ({detail}); not guessed.",
@@ -267,8 +275,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{region}: the year {year} is outside {detail}.",
     },
     "upload_finding_percent_range": {
-        "id": "{region}, {year}: {value} % berada di luar 0–100.",
-        "en": "{region}, {year}: {value} % is outside 0–100.",
+        "id": "{region}, {year}: {value} % berada di luar 0–100; ditahan kecuali dikonfirmasi per baris.",
+        "en": "{region}, {year}: {value} % is outside 0–100; held back unless confirmed row by row.",
+    },
+    "upload_finding_magnitude": {
+        "id": "{region}, {year}: '{detail}' terlalu besar untuk indikator apa pun; tidak disimpan.",
+        "en": "{region}, {year}: '{detail}' is larger than any indicator can be; not stored.",
     },
     "upload_finding_jump": {
         "id": "{region}, {year}: {value} setelah {previous} tahun sebelumnya ({detail}). Periksa satuan dan tanda desimal.",
