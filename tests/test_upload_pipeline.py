@@ -82,11 +82,10 @@ def test_indonesian_semicolon_csv(frames) -> None:
         ("65.71", "Jumlah penduduk", 2023): 242786.0,
     }
     # 112,5 % is held back, not stored, until the editor confirms that very row
-    assert list(zip(result.held["row_no"], result.held["value"], result.held["reason_key"], strict=True)) == [
-        (9, 112.5, "upload_reason_out_of_range")
-    ]
+    assert list(zip(result.held["row_no"], result.held["value"], result.held["confirmed"], strict=True)) == [(9, 112.5, False)]
     confirmed = _prepare(frames, "spm_2023.csv", data, confirmed=[(9, "Nilai")])
-    assert _values(confirmed)[("64.01", "Capaian SPM Pendidikan", 2022)] == 112.5 and confirmed.held.empty
+    assert _values(confirmed)[("64.01", "Capaian SPM Pendidikan", 2022)] == 112.5
+    assert confirmed.held["confirmed"].tolist() == [True]  # still listed, now marked as the editor's confirmed value
     reasons = dict(zip(result.rejected["row_no"], result.rejected["reason_key"], strict=True))
     assert reasons == {
         4: "upload_reason_missing_value",  # "-" is missing, not zero

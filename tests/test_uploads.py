@@ -88,7 +88,14 @@ def test_new_indicator_appears_in_the_catalogue_with_its_source(fixture_db: Path
     con = warehouse.connect(fixture_db, uploads.active_layer())
     catalogue = warehouse.run(con, "indicator_catalogue")
     row = catalogue[catalogue["indicator_id"] == "dinas_spm"].iloc[0]
-    assert row["name_en"] == "Agency SPM achievement" and row["citation_id"] == "Dinas X 2025" and not row["simulated"]
+    day = uploads.history()["at"].iloc[0][:10]
+    # labelled as an editor's upload with its publisher and day (never as built official data), in both languages
+    assert row["name_en"] == "Agency SPM achievement" and not row["simulated"]
+    assert (row["citation_id"], row["citation_en"]) == (
+        f"Unggahan editor: Akses listrik dinas (Dinas X, {day})",
+        f"Editor upload: Akses listrik dinas (Dinas X, {day})",
+    )
+    assert uploads.is_upload_source(row["source_id"])
     assert int(row["direction"]) == 1  # types follow the warehouse, not text
     frame = warehouse.run(
         con,

@@ -44,7 +44,7 @@ REPORT_COLUMNS = {
     "rows": "int64",  # input rows with this key
     "first_row": "int64",
 }
-HELD_COLUMNS = {**CLEAN_COLUMNS, "column": "str", "region": "str", "value_raw": "str", "reason_key": "str"}
+HELD_COLUMNS = {**CLEAN_COLUMNS, "column": "str", "region": "str", "value_raw": "str", "reason_key": "str", "confirmed": "bool"}
 _LOCALE_EXAMPLE = {"id": "1.234,5", "en": "1,234.5"}
 _STATUS_REASONS = {
     "ambiguous": "upload_reason_ambiguous",
@@ -122,6 +122,7 @@ def prepare(
     today: date | None = None,
     roles: Mapping[str, str] | None = None,
     confirmed: Collection[tuple[int, str]] = (),
+    units: Mapping[str, str] | None = None,
 ) -> Prepared:
     """Read, match and check an upload; raise :class:`UploadError` for a file that is not a table.
 
@@ -132,7 +133,9 @@ def prepare(
     ``year`` (for a file that names none), ``unit`` (the indicator's unit; "%" turns on the
     0–100 check), ``number_locale`` ("id"/"en") to overrule the guessed number format, ``roles``
     ({column label: role}) to correct the detected column roles, ``confirmed`` ((row_no, column)
-    pairs of held values the editor confirmed one by one).
+    pairs of held values the editor confirmed one by one; they stay in ``held`` with
+    ``confirmed`` set and are stored), ``units`` ({indicator_raw: unit}) for a file of several
+    indicators mapped to indicators with their own units (wins over ``unit``).
     """
     if code_system is not None and code_system not in SYSTEMS:
         raise ValueError(f"code_system must be one of {SYSTEMS}")
@@ -156,6 +159,7 @@ def prepare(
 
     low, high = validate.year_bounds(today or date.today())
     forced_percent = validate.is_percent_unit(unit) if unit is not None else None
+    unit_of = {str(k): validate.is_percent_unit(v) for k, v in (units or {}).items()}
     locale_of = {f.column: f.locale for f in formats}
     rejected: list[dict[str, object]] = list(long.rejected)
     findings: list[dict[str, object]] = []
@@ -199,9 +203,8 @@ def prepare(
             if parsed.reason != "upload_reason_missing_value":
                 findings.append(validate.finding("upload_finding_not_numeric", "error", year=year_value, detail=row.value_raw, **common))
             continue
-        percent = (
-            forced_percent if forced_percent is not None else bool(row.percent or parsed.percent or validate.is_percent_unit(row.unit_raw))
-        )
+        forced = unit_of.get(row.indicator_raw, forced_percent)
+        percent = forced if forced is not None else bool(row.percent or parsed.percent or validate.is_percent_unit(row.unit_raw))
         for name, value in (
             ("indicator_raw", row.indicator_raw),
             ("region_code", match.code),
@@ -228,7 +231,7 @@ def prepare(
         index=candidates.index,
         dtype=bool,
     )
-    held = candidates[outside & ~confirmed_mask].assign(reason_key="upload_reason_out_of_range")[list(HELD_COLUMNS)]
+    held = candidates[outside].assign(reason_key="upload_reason_out_of_range", confirmed=confirmed_mask[outside])[list(HELD_COLUMNS)]
     candidates = candidates[~(outside & ~confirmed_mask)]
     findings += validate.jumps_and_replacements(candidates, existing)
     if info.sub_annual:
