@@ -40,6 +40,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "data_password": {"id": "Kata sandi", "en": "Password"},
     "data_sign_in_button": {"id": "Masuk", "en": "Sign in"},
     "data_sign_in_failed": {"id": "Nama pengguna atau kata sandi salah.", "en": "Wrong user name or password."},
+    "data_sign_in_wait": {
+        "id": "Terlalu banyak percobaan gagal: tunggu {seconds} detik sebelum mencoba lagi.",
+        "en": "Too many failed attempts: wait {seconds} seconds before trying again.",
+    },
+    "data_sign_in_oidc": {"id": "Masuk dengan akun instansi", "en": "Sign in with your agency account"},
+    "upload_mark": {"id": "Unggahan editor", "en": "Editor upload"},
+    "upload_mixed_mark": {"id": "Data resmi + unggahan editor", "en": "Official data + editor upload"},
     "data_signed_in": {"id": "Masuk sebagai editor: **{user}**", "en": "Signed in as editor: **{user}**"},
     "data_sign_out": {"id": "Keluar", "en": "Sign out"},
     "data_history_title": {"id": "Riwayat unggahan", "en": "Upload history"},

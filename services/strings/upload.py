@@ -34,6 +34,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Tabel terlalu lebar: paling banyak {max_columns} kolom.",
         "en": "The table is too wide: at most {max_columns} columns.",
     },
+    "upload_error_styled_empty": {
+        "id": "Lembar kerja ini berisi {cells} sel yang diformat tetapi kosong (hanya {values} berisi nilai). "
+        "Salin tabelnya saja ke lembar baru lalu unggah lagi.",
+        "en": "This workbook holds {cells} formatted but empty cells (only {values} hold a value). "
+        "Copy just the table to a new sheet and upload it again.",
+    },
     "upload_error_too_many_cells": {
         "id": "Tabel terlalu besar: paling banyak {max_cells} sel.",
         "en": "The table is too big: at most {max_cells} cells.",

@@ -80,6 +80,7 @@ _COORDINATE_WORDS = {
     "lat", "latitude", "lintang", "lon", "lng", "long", "longitude", "bujur", "koordinat", "coordinate", "coordinates",
     "x", "y", "easting", "northing", "geom", "geometry", "wkt",
 }  # fmt: skip
+_COORDINATE_FILLER = {"wgs84", "wgs", "84", "dd", "deg", "degree", "degrees", "derajat", "utm", "titik", "point", "decimal", "desimal"}
 # Row identifiers of other systems: numbers, never values.
 _IDENTIFIER_WORDS = {"objectid", "fid", "gid", "uuid", "guid", "oid", "rowid", "npsn", "nik", "nib", "idsbr"}
 _UNIT_IN_PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")  # "Rata-rata Lama Sekolah (Tahun)": "tahun" is a unit here
@@ -192,7 +193,7 @@ def _label_role(label: str) -> str:
     if _tokens(outside):
         label, text = outside, outside.strip().lower()
     tokens = _tokens(label)
-    if tokens & _COORDINATE_WORDS and not tokens & (_VALUE_WORDS | _INDICATOR_WORDS):
+    if tokens and tokens <= _COORDINATE_WORDS | _COORDINATE_FILLER:  # every word says position ("x" alone, not "x rumah")
         return "coordinate"
     if tokens & _IDENTIFIER_WORDS:
         return "ignore"
