@@ -130,3 +130,14 @@ def test_clashes_are_found_and_decided_never_silently() -> None:
     # with the stored values known, an equal value is set aside instead of being shown twice
     rows, aside = uploads.decide(clean, clash, replace_existing=True, existing=existing)
     assert list(rows["region_code"]) == ["61.06", "61.71"] and aside["reason_key"].tolist() == ["upload_same_as_existing"]
+
+
+def test_streamlits_upload_limit_is_the_apps_own() -> None:
+    """Streamlit holds an uploaded file in memory before the app sees it: its own limit (MiB, for
+    anyone who can reach the server) must be no larger than what the reader accepts."""
+    import tomllib
+
+    from services.upload import MAX_FILE_BYTES
+
+    config = tomllib.loads((Path(__file__).resolve().parent.parent / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["maxUploadSize"] * 1024 * 1024 == MAX_FILE_BYTES

@@ -7,6 +7,7 @@ The signed-in name lives under a session key that no widget uses.
 
 from __future__ import annotations
 
+import os
 import secrets
 
 import streamlit as st
@@ -66,9 +67,16 @@ def _session_token() -> str:
 
 
 def _address() -> str | None:
+    """The client's address, to throttle failed sign-ins per address. Behind a reverse proxy every
+    request comes from the proxy, so with ``EQUITY_TRUSTED_PROXY=1`` the proxy's ``X-Real-IP``
+    header is used instead (never trusted otherwise: a client could write it). See docs/uploads.md."""
     try:
-        return st.context.ip_address  # None on localhost and in tests; behind a proxy, see docs/uploads.md
-    except Exception:  # an older Streamlit or no request context: the session alone is throttled
+        if os.environ.get("EQUITY_TRUSTED_PROXY") == "1":
+            real = st.context.headers.get("X-Real-IP")
+            if real:
+                return real.strip()[:64]
+        return st.context.ip_address  # None on localhost and in tests
+    except Exception:  # no request context: the session alone is throttled
         return None
 
 
