@@ -20,6 +20,8 @@ from matplotlib.figure import Figure  # noqa: E402 - a Figure object, not pyplot
 from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
 
+from geo.mpl_text import mpl_escape  # noqa: E402
+
 SLIDE_PX = (1920, 1080)  # 16:9 at full-HD: sharp on a projector and in a PowerPoint slide
 _DPI = 160
 _BORDER = "#5b2a86"
@@ -63,6 +65,9 @@ def map_image(
     """A choropleth as PNG or SVG: regions not in ``colour_of`` are left out (filtered views).
 
     ``points`` (longitudes, latitudes, legend label) are drawn as dark diamonds, e.g. service points."""
+    # names are text, never maths: "(US$) … (US$)" keeps its spaces (geo/mpl_text.py)
+    stamp = Stamp(**{k: mpl_escape(v) if isinstance(v, str) else v for k, v in vars(stamp).items()})
+    legend, points = [(c, mpl_escape(text)) for c, text in legend], (points[0], points[1], mpl_escape(points[2])) if points else None
     regions = _layer(str(geometry))
     shown = regions[regions["code"].isin(colour_of)]
     fig = Figure(figsize=(size_px[0] / _DPI, size_px[1] / _DPI), dpi=_DPI)

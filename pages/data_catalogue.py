@@ -41,7 +41,17 @@ try:
     history = uploads.history()
 except uploads.RegistryError:  # require_data() has said why; the catalogue still shows the built data
     history = pd.DataFrame()
-table = catalogue.overview(cat, lang, str(info.iloc[0]["built_at"]) if not info.empty else "", history)
+signed_in = editor.current_editor()
+# Editors' names are for editors: a visitor's version column says the version and its day only.
+shown_history = history if signed_in or history.empty else history.assign(by="")
+table = catalogue.overview(cat, lang, str(info.iloc[0]["built_at"]) if not info.empty else "", shown_history)
+if not signed_in and not history.empty:
+    table["version"] = table["version"].str.replace(r" · $", "", regex=True)
+# An uploaded series is said to be one, in the kind column too (not "official data").
+uploaded = set(history.loc[history["active"], "indicator_id"]) if not history.empty else set()
+own_source = set(cat.loc[[uploads.is_upload_source(s) for s in cat["source_id"]], "indicator_id"])
+table.loc[table["indicator_id"].isin(uploaded), "kind"] = t("upload_mixed_mark", lang)  # built values, some from an upload
+table.loc[table["indicator_id"].isin(uploaded & own_source), "kind"] = t("upload_mark", lang)
 text = st.text_input(t("data_search", lang), key="data_q", max_chars=SEARCH_MAX_CHARS)
 url_state.publish(LINK, {"data_q": text if text.strip() else None})
 shown = catalogue.search(table, text)
@@ -62,14 +72,19 @@ if user is None:
     if not editor.editors_configured():
         st.info(t("data_no_editors", lang))
     else:
+        if editor.oidc_configured() and st.button(t("data_sign_in_oidc", lang), key="sign_in_oidc"):
+            st.login()  # the provider named in secrets' [auth]; editors are the e-mails in EQUITY_EDITOR_EMAILS
         with st.form("sign_in"):
             st.subheader(t("data_sign_in", lang))
             name = st.text_input(t("data_user", lang), key="sign_in_user", max_chars=64)
             password = st.text_input(t("data_password", lang), type="password", key="sign_in_password", max_chars=256)
             if st.form_submit_button(t("data_sign_in_button", lang)):
-                if editor.sign_in(name, password):
+                signed_in, wait = editor.sign_in(name, password)
+                if signed_in:
                     st.rerun()
                 st.error(t("data_sign_in_failed", lang))
+                if wait > 0:
+                    st.warning(t("data_sign_in_wait", lang, seconds=max(1, round(wait))))
     st.stop()
 
 left, right = st.columns([4, 1])
@@ -101,7 +116,7 @@ else:
             try:
                 uploads.rollback(dataset, int(version), editor.require_editor())
             except uploads.RegistryError as exc:
-                st.error(t("uploads_unreadable", lang, problem=md_escape(str(exc))))
+                st.error(t("uploads_unreadable", lang, problem=md_escape(str(exc))))  # names the file, never its path
             except (editor.NotAnEditor, uploads.UploadStoreError):
                 st.error(t("data_not_editor", lang))
             else:

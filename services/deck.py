@@ -18,6 +18,8 @@ from pptx import Presentation  # noqa: E402
 from pptx.dml.color import RGBColor  # noqa: E402
 from pptx.util import Emu, Inches, Pt  # noqa: E402
 
+from geo.mpl_text import mpl_escape  # noqa: E402
+
 _WIDE = (Inches(13.333), Inches(7.5))  # 16:9
 _RED = RGBColor(0xB0, 0x00, 0x20)
 
@@ -115,8 +117,8 @@ def _gap_chart(slides: list[IndicatorSlide]) -> bytes:
                 ax.text(x, 0, "—", ha="center", va="bottom", fontsize=12, color="#555555")
             else:
                 ax.bar(x, value, color=colour)
-        ax.set_xticks(range(len(names)), names, rotation=20, fontsize=8)
-        ax.set_title(item.name, fontsize=9, wrap=True)
+        ax.set_xticks(range(len(names)), [mpl_escape(n) for n in names], rotation=20, fontsize=8)
+        ax.set_title(mpl_escape(item.name), fontsize=9, wrap=True)  # "$" drawn as typed, never maths
         ax.spines[["top", "right"]].set_visible(False)
     fig.tight_layout()
     buffer = io.BytesIO()

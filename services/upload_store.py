@@ -15,12 +15,16 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import json
+import logging
 import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
 
 DSN_ENV = "EQUITY_UPLOADS_DSN"  # a libpq connection string; set for more than one replica
+
+
+_LOG = logging.getLogger(__name__)
 
 
 class StoreUnavailable(OSError):
@@ -56,7 +60,7 @@ class LocalStore:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.where = str(self._registry)
+        self.where = self._registry.name  # shown with a damaged registry: a name, never the server path
 
     @property
     def _registry(self) -> Path:
@@ -86,18 +90,34 @@ class LocalStore:
             try:
                 for path in self.root.glob("*.tmp"):  # what a commit killed half-way left behind
                     path.unlink(missing_ok=True)
-                yield self
+                self._written: list[Path] = []
+                try:
+                    yield self
+                except BaseException:
+                    # a failed commit (a full disk) takes away the files it wrote: no registry points at them
+                    for path in self._written:
+                        path.unlink(missing_ok=True)
+                        path.with_name(path.name + ".tmp").unlink(missing_ok=True)
+                    raise
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
     def write_file(self, name: str, data: bytes) -> None:
+        self._written.append(self.root / name)
         _replace_with(self.root / name, data)
 
     def save_document(self, document: dict) -> None:
         text = json.dumps(document, indent=1, ensure_ascii=False).encode("utf-8")
         _replace_with(self._registry, text)
-        # a copy of this last good registry: put back by hand if the file is ever damaged, it loses nothing
-        _replace_with(self._registry.with_name(self._registry.name + ".bak"), text)
+        self._written.clear()  # the registry points at them now: a failure after this point keeps them
+        # a copy of this last good registry: put back by hand if the file is ever damaged, it loses nothing.
+        # Made once the registry itself is replaced: a full disk here costs only the copy.
+        spare = self._registry.with_name(self._registry.name + ".bak")
+        try:
+            _replace_with(spare, text)
+        except OSError as exc:
+            spare.with_name(spare.name + ".tmp").unlink(missing_ok=True)
+            _LOG.error("registry saved, its spare copy not: %r", exc)
 
 
 def _replace_with(path: Path, data: bytes) -> None:

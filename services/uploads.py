@@ -43,7 +43,19 @@ class UploadStoreError(ValueError):
 
 
 class RegistryError(UploadStoreError):
-    """``registry.json`` cannot be read (damaged on disk or edited by hand): nothing is written over it."""
+    """``registry.json`` cannot be read (damaged on disk or edited by hand): nothing is written over it.
+
+    Its text names the file and the kind of damage, never the server's path: pages show it."""
+
+
+class EmptyUpload(UploadStoreError):
+    """Nothing to store: a version without values would hide the indicator's earlier values."""
+
+
+class StoreFailed(UploadStoreError):
+    """The disk refused a write during a commit, before the registry was replaced: nothing changed
+    (the values files written so far are removed). A failure of the registry's spare copy after
+    the registry itself was replaced is logged, not raised: then the version is saved and active."""
 
 
 _LOG = logging.getLogger(__name__)
@@ -93,7 +105,10 @@ def _parse(read_document: Callable[[], dict | None], where: str) -> Registry:
         for dataset in datasets.values():
             _check_dataset(dataset)
     except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise RegistryError(f"{where}: {exc.__class__.__name__}: {str(exc)[:120]}") from exc
+        # an OSError's text carries the path: only its plain reason is kept for the page; the log has it all
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)[:120]
+        _LOG.error("uploads registry unreadable (%s): %r", where, exc)
+        raise RegistryError(f"{where}: {exc.__class__.__name__}: {reason}") from exc
     return Registry(datasets=datasets, events=events)
 
 
@@ -196,8 +211,34 @@ def commit(
     """
     if not _ID.match(indicator_id):
         raise UploadStoreError(f"invalid indicator id {indicator_id!r}")
+    if rows.empty:
+        raise EmptyUpload("no values to store")
     dataset_id = dataset_id_for(indicator_id, title)
-    with _transaction(_store(root)) as (txn, registry):
+    try:
+        return _commit_in_store(
+            _store(root), dataset_id, indicator_id, title, file_name, file_sha256, user, rows, rejected, source, new_indicator
+        )
+    except RegistryError:
+        raise
+    except OSError as exc:  # a full disk, a read-only mount: the registry was not replaced, nothing changed
+        _LOG.error("upload not stored: %r", exc)
+        raise StoreFailed(exc.strerror or exc.__class__.__name__) from exc
+
+
+def _commit_in_store(
+    store: upload_store.Store,
+    dataset_id: str,
+    indicator_id: str,
+    title: str,
+    file_name: str,
+    file_sha256: str,
+    user: str,
+    rows: pd.DataFrame,
+    rejected: pd.DataFrame,
+    source: dict,
+    new_indicator: dict | None,
+) -> tuple[str, int]:
+    with _transaction(store) as (txn, registry):
         dataset = registry.datasets.setdefault(
             dataset_id, {"dataset_id": dataset_id, "indicator_id": indicator_id, "title": title, "versions": [], "active_version": 0}
         )
@@ -231,6 +272,7 @@ def commit(
         )
         dataset["active_version"] = version
         dataset["source"] = {**{c: source.get(c) for c in SOURCE_COLUMNS}, "source_id": source_id, "simulated": False}
+        dataset["source"].update(upload_provenance(source.get("publisher") or "", now[:10], title))
         if new_indicator:
             dataset["new_indicator"] = {
                 **{c: new_indicator.get(c) for c in INDICATOR_COLUMNS},
@@ -294,6 +336,7 @@ def history(root: Path | None = None) -> pd.DataFrame:
                     "file_sha256": info["file_sha256"],
                     "rows": info["rows"],
                     "rejected": info["rejected"],
+                    "publisher": str((dataset.get("source") or {}).get("publisher") or ""),
                     "by": info["by"],
                     "at": info["at"],
                 }
@@ -329,13 +372,72 @@ def decide(
     """
     key = list(zip(clean["region_code"], clean["year"], strict=True))
     aside = [clean.iloc[0:0].assign(reason_key=[])]
+    clash_keys = set(zip(clash["region_code"], clash["year"], strict=True))  # once: a set per row made this quadratic
     if existing is not None and len(existing):
         stored = dict(zip(zip(existing["region_code"], existing["year"], strict=True), existing["value"], strict=True))
         same = pd.Series([k in stored and abs(stored[k] - v) <= 1e-9 for k, v in zip(key, clean["value"], strict=True)], index=clean.index)
         aside.append(clean[same].assign(reason_key="upload_same_as_existing"))
         clean, key = clean[~same], [k for k, s in zip(key, same, strict=True) if not s]
-    clashing = pd.Series([k in set(zip(clash["region_code"], clash["year"], strict=True)) for k in key], index=clean.index, dtype=bool)
+    clashing = pd.Series([k in clash_keys for k in key], index=clean.index, dtype=bool)
     if replace_existing:
         return clean.assign(replaces=clashing.to_numpy()), pd.concat(aside, ignore_index=True)
     aside.append(clean[clashing].assign(reason_key="upload_kept_existing"))
     return clean[~clashing].assign(replaces=False), pd.concat(aside, ignore_index=True)
+
+
+def upload_provenance(publisher: str, day: str, title: str) -> dict[str, str]:
+    """The citation of an uploaded series: an editor's upload, from which publisher, on which day.
+
+    The warehouse's ``sources`` table has no column for "uploaded", so the citation (shown in the
+    catalogue, hovers and every export) says it in both languages; ``source_id`` starts ``up_``.
+    The editor's own name is not in it: citations reach anonymous visitors, names are for editors
+    (the data page's version column and history).
+    """
+    source = f"{publisher}, {day}" if publisher else day
+    return {
+        "citation_id": f"Unggahan editor: {title} ({source})",
+        "citation_en": f"Editor upload: {title} ({source})",
+    }
+
+
+def is_upload_source(source_id: object) -> bool:
+    """Whether a source id is an uploaded dataset's version (``up_<slug>_<hash>_v<n>``)."""
+    return isinstance(source_id, str) and source_id.startswith("up_")
+
+
+def split_own(existing: pd.DataFrame, dataset_id: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Stored values of other sources, and those of this dataset's own active version.
+
+    A new version of one's own dataset replaces that dataset's values; they are not another
+    source's values to keep, compare or set aside (that emptied routine re-uploads).
+    """
+    if existing is None or existing.empty or "source_id" not in existing:
+        return existing, (existing.iloc[0:0] if existing is not None else pd.DataFrame())
+    own = existing["source_id"].astype(str).str.startswith(f"{dataset_id}_v")
+    return existing[~own].reset_index(drop=True), existing[own].reset_index(drop=True)
+
+
+def replaced_by(dataset_id: str, root: Path | None = None) -> set[tuple[str, int]]:
+    """(region, year) whose built value the dataset's active version hides (``replaces``).
+
+    Those built values do not show while the version is active, so a new version cannot see them
+    as clashes; it inherits the editor's earlier decision instead of letting them reappear.
+    """
+    root = root or uploads_dir()
+    dataset = load(root).datasets.get(dataset_id)
+    if not dataset or dataset["active_version"] <= 0:
+        return set()
+    path = root / dataset["versions"][dataset["active_version"] - 1]["file"]
+    if not path.is_file():
+        return set()
+    frame = pd.read_parquet(path, columns=["region_code", "year", "replaces"])
+    frame = frame[frame["replaces"]]
+    return set(zip(frame["region_code"].astype(str), frame["year"].astype(int), strict=True))
+
+
+def carry_replaces(rows: pd.DataFrame, inherited: set[tuple[str, int]]) -> pd.DataFrame:
+    """Rows to store with ``replaces`` also set where the dataset's previous version replaced."""
+    if not inherited or rows.empty:
+        return rows
+    carried = [(str(r), int(y)) in inherited for r, y in zip(rows["region_code"], rows["year"], strict=True)]
+    return rows.assign(replaces=rows["replaces"].to_numpy() | pd.Series(carried, dtype=bool).to_numpy())

@@ -1,5 +1,9 @@
 """Editor passwords: hashed, checked in constant time, configured from the environment."""
 
+import logging
+import statistics
+import time
+
 from services import auth
 
 
@@ -23,3 +27,62 @@ def test_editors_from_environment() -> None:
     assert auth.verify("budi", "rahasia-sekali", editors)
     assert not auth.verify("sari", "rahasia-sekali", editors)
     assert auth.editor_emails({"EQUITY_EDITOR_EMAILS": "A@x.id, b@y.id"}) == {"a@x.id", "b@y.id"}
+
+
+def test_new_hashes_are_memory_hard_scrypt_and_old_pbkdf2_ones_still_work() -> None:
+    stored = auth.make_hash("kalimantan-2026")
+    assert stored.startswith("scrypt$16384$8$1$")
+    assert auth.check_password("kalimantan-2026", stored) and not auth.check_password("kalimantan-2025", stored)
+    for bad in ("scrypt$3$8$1$s$d", "scrypt$1048576000$8$1$s$d", "scrypt$16384$8$1$s", "scrypt$x$8$1$s$d"):
+        assert not auth.check_password("anything", bad)  # malformed, or a cost no configured hash may ask for
+
+
+def _median_seconds(calls: dict, trials: int = 11) -> dict[str, float]:
+    """Median time of each call, the calls interleaved (and their order alternated) so that a busy
+    machine slows all of them alike instead of one."""
+    times: dict[str, list[float]] = {name: [] for name in calls}
+    for trial in range(trials):
+        order = list(calls) if trial % 2 == 0 else list(reversed(calls))
+        for name in order:
+            start = time.perf_counter()
+            calls[name]()
+            times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def test_an_unknown_name_takes_as_long_as_a_known_one() -> None:
+    """Names cannot be found by timing: the median of repeated tries is within 20 % either way."""
+    editors = {"budi": auth.make_hash("sandi-rahasia-2026"), "sari": auth.make_hash("lain-lagi-2026")}
+    auth.verify("nobody", "x", editors)  # the decoy hash is made once; both paths are warm below
+    median = _median_seconds(
+        {
+            "known": lambda: auth.verify("budi", "salah-sandi", editors),
+            "unknown": lambda: auth.verify("tidak-ada", "salah-sandi", editors),
+            "empty": lambda: auth.verify("budi", "", editors),  # an empty password costs the same too
+        }
+    )
+    assert 0.8 <= median["unknown"] / median["known"] <= 1.2, median
+    assert 0.8 <= median["empty"] / median["known"] <= 1.2, median
+
+
+def test_repeated_failures_are_slowed_per_session_and_per_address(monkeypatch, caplog) -> None:
+    throttle = auth.Throttle(free=3, window=900, longest=300)
+    monkeypatch.setattr(auth, "THROTTLE", throttle)
+    clock = [1000.0]
+    monkeypatch.setattr(auth.time, "monotonic", lambda: clock[0])
+    editors = {"budi": auth.make_hash("sandi-rahasia-2026", n=2**10)}
+    caplog.set_level(logging.WARNING, logger="services.auth")
+    waits = [auth.sign_in("budi", f"salah-{i}", editors, "s1", "10.0.0.5")[1] for i in range(3)]
+    assert waits[:2] == [0.0, 0.0] and waits[2] == 2.0  # three free tries, then a wait that doubles
+    # the right password is not even checked while the session must wait
+    assert auth.sign_in("budi", "sandi-rahasia-2026", editors, "s1", "10.0.0.5") == (False, 2.0)
+    # a new session from the same address waits as well: the address is throttled too
+    assert auth.sign_in("budi", "sandi-rahasia-2026", editors, "s2", "10.0.0.5") == (False, 2.0)
+    clock[0] += 2.5
+    assert auth.sign_in("budi", "salah-4", editors, "s1", "10.0.0.5") == (False, 4.0)
+    clock[0] += 4.5
+    assert auth.sign_in("budi", "sandi-rahasia-2026", editors, "s3", "10.0.0.9") == (True, 0.0)  # elsewhere: unaffected
+    assert auth.sign_in("budi", "sandi-rahasia-2026", editors, "s1", "10.0.0.5") == (True, 0.0)  # the wait is over
+    assert auth.sign_in("budi", "salah-5", editors, "s1", "10.0.0.5") == (False, 0.0)  # and a success cleared the count
+    failures = [r.getMessage() for r in caplog.records if "sign-in" in r.getMessage()]
+    assert len(failures) == 7 and all("'budi'" in m and "10.0.0.5" in m for m in failures)  # every failure is logged

@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from services import auth, uploads
+from services.i18n import t
 from tests.conftest import ROOT
 
 PAGE = str(ROOT / "pages" / "data_catalogue.py")
@@ -125,9 +126,14 @@ def test_editor_uploads_bps_coded_indonesian_csv_and_it_lands_on_the_right_regen
     text = " ".join(m.value for m in at.markdown)
     assert "**2** cocok" in text and "tidak dikenali" in text
     assert any("bentrok" in w.value or "berbeda" in w.value for w in at.warning)  # BPS's own values differ
+    # keeping BPS's values leaves nothing new to store: no button, no empty version
+    assert not any(b.label.startswith("Simpan") for b in at.button)
+    assert any(w.value == t("data_upload_nothing_new", "id") for w in at.warning)
     at.radio(key="upload_replace").set_value(True)
-    at.text_input(key="upload_title").input("Kemiskinan versi Bappeda")
-    next(b for b in at.button if b.label.startswith("Simpan")).click().run()
+    at.text_input(key="upload_title").input("Kemiskinan versi Bappeda").run()
+    # the preview, the button and the result say the same count
+    assert any("**2** nilai akan disimpan" in m.value for m in at.markdown)
+    next(b for b in at.button if b.label == "Simpan 2 nilai").click().run()
     assert not at.exception
     assert any("Tersimpan: 2 nilai" in s.value for s in at.success)
     assert _value(real_env, "bps_p0", "61.06", 2024) == [7.25]  # the uploaded value replaced BPS's, which is hidden, not deleted

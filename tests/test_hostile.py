@@ -25,6 +25,7 @@ import duckdb
 import openpyxl
 import pandas as pd
 import pytest
+from matplotlib.text import Text
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
@@ -622,6 +623,21 @@ def _zip_bomb() -> bytes:
     return buffer.getvalue()
 
 
+def _styled_empty_cells() -> bytes:
+    """A small workbook whose sheet holds a million formatted but empty cells (and one value)."""
+    book = xlsx_bytes({"Data": [["wilayah", "tahun", "nilai"], ["Kab. Kapuas Hulu", 2019, 1]]})
+    source = zipfile.ZipFile(io.BytesIO(book))
+    empty_rows = "".join(f'<row r="{r}">' + "".join(f'<c r="{c}{r}" s="0"/>' for c in "ABCDEFGHIJ") + "</row>" for r in range(3, 100_003))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for member in source.infolist():
+            content = source.read(member)
+            if member.filename == "xl/worksheets/sheet1.xml":
+                content = content.replace(b"</sheetData>", empty_rows.encode() + b"</sheetData>")
+            archive.writestr(member, content)
+    return buffer.getvalue()
+
+
 def _rows(n: int) -> bytes:
     return ("wilayah;tahun;nilai\n" + "Kab. Kapuas Hulu;2019;1\n" * n).encode()
 
@@ -650,6 +666,7 @@ BAD_FILES: dict[str, tuple[str, Any, str]] = {  # case: (file name, bytes or a m
         "upload_error_broken_excel",
     ),
     "zip_bomb_xlsx": ("bom.xlsx", _zip_bomb, "upload_error_excel_too_big"),
+    "styled_empty_xlsx": ("gaya.xlsx", _styled_empty_cells, "upload_error_styled_empty"),
     "utf16_without_bom": ("utf16.csv", "wilayah\ttahun\tnilai\nKab. Kapuas Hulu\t2019\t1\n".encode("utf-16-le"), "upload_error_binary"),
     "unclosed_quote": ("kutip.csv", b'wilayah;nilai\nA;"' + b"x" * 200_000 + b"\n", "upload_error_csv_malformed"),
     "html_as_csv": ("tabel.csv", b"<html><body><table><tr><td>a</td></tr></table></body></html>", "upload_error_html"),
@@ -762,10 +779,10 @@ def _guards_script() -> None:
         st.write("require_editor: allowed")
     except editor.NotAnEditor:
         st.write("require_editor: refused")
-    clean = pd.DataFrame({"region_code": ["61.06"], "year": [2019], "value": [1.0], "row_no": [2], "indicator_raw": ["x"]})
+    rows = pd.DataFrame({"region_code": ["61.06"], "year": [2019], "value": [1.0], "row_no": [2], "replaces": [True]})
     empty = pd.DataFrame({"row_no": [], "reason_key": [], "reason": []})
-    upload_flow._commit("id", "a.csv", b"x", "wb_electricity_access", None, clean, pd.DataFrame(columns=["region_code", "year"]),
-                        True, clean.iloc[0:0].assign(reason_key=[]), empty, "T", "P", "L", None)  # fmt: skip
+    plan = {"raw": "x", "indicator": "wb_electricity_access", "new_meta": None, "rows": rows, "aside": rows.iloc[0:0].assign(reason_key=[])}
+    upload_flow._commit("id", "a.csv", b"x", [plan], empty, "T", "P", "L")
 
 
 @pytest.mark.parametrize("claimed", [None, "mallory"])
@@ -779,3 +796,44 @@ def test_the_server_side_guards_refuse_without_a_signed_in_editor(editors: str, 
     assert "require_editor: refused" in [m.value for m in at.markdown]
     assert [e.value for e in at.error] == [t("data_not_editor", "id")]
     assert uploads.history().empty and not (uploads.uploads_dir() / "registry.json").exists()
+
+
+# ------------------------------------------------------------------------------------------ extreme values and maths
+
+
+def test_extreme_and_impossible_values_are_refused_or_held_never_stored(mini: Path) -> None:
+    """±1e308 and other magnitudes no indicator can have are refused with their reason; a percentage
+    outside 0–100 is held back until the editor confirms that row; non-numbers stay missing."""
+    con = warehouse.connect(mini)
+    regions, crosswalk = warehouse.run(con, "upload_regions"), warehouse.run(con, "crosswalk")
+    values = ["1e308", "-1e308", "1,234,567", "1e3", "inf", "nan", "55.5"]
+    rows = [["wilayah", "tahun", "nilai"], *(["Kab. Kapuas Hulu", 2013 + i, v] for i, v in enumerate(values))]
+    prepared = pipeline.prepare("ekstrem.csv", csv_bytes(rows, sep=","), regions, crosswalk, unit="%", number_locale="en")
+    assert prepared.clean[["region_code", "year", "value"]].values.tolist() == [["61.06", 2019, 55.5]]
+    reasons = dict(zip(prepared.rejected["row_no"], prepared.rejected["reason_key"], strict=True))
+    assert reasons[2] == reasons[3] == "upload_reason_magnitude"
+    assert (reasons[6], reasons[7]) == ("upload_reason_not_numeric", "upload_reason_missing_value")  # never a number
+    assert sorted(prepared.held["value"].tolist()) == [1000.0, 1234567.0]  # held back, not stored
+    book = xlsx_bytes({"a": [["wilayah", "tahun", "nilai"], ["Kab. Kapuas Hulu", 2019, 1e308], ["Kab. Kapuas Hulu", 2020, -1e300]]})
+    native = pipeline.prepare("ekstrem.xlsx", book, regions, crosswalk)
+    assert native.clean.empty and set(native.rejected["reason_key"]) == {"upload_reason_magnitude"}
+
+
+def test_dollar_signs_in_names_are_drawn_as_text_in_map_images_and_decks(mini: Path) -> None:
+    """``(US$) … (US$)`` is not maths: map images and the deck's chart draw it as typed, and an
+    unbalanced ``$\\frac{$`` (which mathtext cannot parse) does not break them."""
+    from geo.mpl_text import mpl_escape
+
+    text = "Belanja (US$) per kapita (US$)"
+    assert Text(text=mpl_escape(text))._preprocess_math(mpl_escape(text)) == (text, False)  # drawn exactly as typed
+    from geo import render
+    from services import deck
+
+    geometry = next((ROOT / "static" / "geo").glob("kabupaten.*.geojson"))
+    name = "Belanja (US$) per kapita (US$) $\\frac{$"
+    stamp = render.Stamp(title=name, subtitle=name, source=f"Sumber: {name}", date="Dibuat 3 Desember 2026")
+    image = render.map_image(geometry, {"61.06": "#ff0000"}, [("#cccccc", name)], stamp)
+    assert image.startswith(b"\x89PNG")
+    slide = deck.IndicatorSlide(name=name, map_png=b"", headline=[], source=name, simulated_mark=None,
+                                group_means={"A (US$)": 1.0, "B (US$)": 2.0, "C": None}, table=[])  # fmt: skip
+    assert deck._gap_chart([slide]).startswith(b"\x89PNG")

@@ -45,7 +45,7 @@ def _data_rows(data: bytes, name: str) -> set[int]:
 
 
 def _assert_nothing_dropped(result: Prepared, data: bytes, name: str) -> None:
-    accounted = set(result.clean["row_no"]) | set(result.rejected["row_no"]) | set(result.layout.header_rows)
+    accounted = set(result.clean["row_no"]) | set(result.rejected["row_no"]) | set(result.held["row_no"]) | set(result.layout.header_rows)
     assert _data_rows(data, name) <= accounted
 
 
@@ -80,8 +80,12 @@ def test_indonesian_semicolon_csv(frames) -> None:
         ("61.01", "Capaian SPM Pendidikan", 2023): 69.5,
         ("61.01", "Jumlah penduduk", 2023): 629905.0,  # thousands dot, not 629.905 people
         ("65.71", "Jumlah penduduk", 2023): 242786.0,
-        ("64.01", "Capaian SPM Pendidikan", 2022): 112.5,
     }
+    # 112,5 % is held back, not stored, until the editor confirms that very row
+    assert list(zip(result.held["row_no"], result.held["value"], result.held["confirmed"], strict=True)) == [(9, 112.5, False)]
+    confirmed = _prepare(frames, "spm_2023.csv", data, confirmed=[(9, "Nilai")])
+    assert _values(confirmed)[("64.01", "Capaian SPM Pendidikan", 2022)] == 112.5
+    assert confirmed.held["confirmed"].tolist() == [True]  # still listed, now marked as the editor's confirmed value
     reasons = dict(zip(result.rejected["row_no"], result.rejected["reason_key"], strict=True))
     assert reasons == {
         4: "upload_reason_missing_value",  # "-" is missing, not zero

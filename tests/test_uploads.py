@@ -88,7 +88,14 @@ def test_new_indicator_appears_in_the_catalogue_with_its_source(fixture_db: Path
     con = warehouse.connect(fixture_db, uploads.active_layer())
     catalogue = warehouse.run(con, "indicator_catalogue")
     row = catalogue[catalogue["indicator_id"] == "dinas_spm"].iloc[0]
-    assert row["name_en"] == "Agency SPM achievement" and row["citation_id"] == "Dinas X 2025" and not row["simulated"]
+    day = uploads.history()["at"].iloc[0][:10]
+    # labelled as an editor's upload with its publisher and day (never as built official data), in both languages
+    assert row["name_en"] == "Agency SPM achievement" and not row["simulated"]
+    assert (row["citation_id"], row["citation_en"]) == (
+        f"Unggahan editor: Akses listrik dinas (Dinas X, {day})",
+        f"Editor upload: Akses listrik dinas (Dinas X, {day})",
+    )
+    assert uploads.is_upload_source(row["source_id"])
     assert int(row["direction"]) == 1  # types follow the warehouse, not text
     frame = warehouse.run(
         con,
@@ -123,3 +130,14 @@ def test_clashes_are_found_and_decided_never_silently() -> None:
     # with the stored values known, an equal value is set aside instead of being shown twice
     rows, aside = uploads.decide(clean, clash, replace_existing=True, existing=existing)
     assert list(rows["region_code"]) == ["61.06", "61.71"] and aside["reason_key"].tolist() == ["upload_same_as_existing"]
+
+
+def test_streamlits_upload_limit_is_the_apps_own() -> None:
+    """Streamlit holds an uploaded file in memory before the app sees it: its own limit (MiB, for
+    anyone who can reach the server) must be no larger than what the reader accepts."""
+    import tomllib
+
+    from services.upload import MAX_FILE_BYTES
+
+    config = tomllib.loads((Path(__file__).resolve().parent.parent / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["maxUploadSize"] * 1024 * 1024 == MAX_FILE_BYTES

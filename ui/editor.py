@@ -7,6 +7,9 @@ The signed-in name lives under a session key that no widget uses.
 
 from __future__ import annotations
 
+import os
+import secrets
+
 import streamlit as st
 
 from services import auth
@@ -55,15 +58,48 @@ def require_editor() -> str:
     return name
 
 
-def sign_in(user: str, password: str) -> bool:
-    if auth.verify(user.strip(), password, _editors()):
+def _session_token() -> str:
+    """A random id for this browser session (never a widget key), to count its failed sign-ins."""
+    token = st.session_state.get("_sign_in_session")
+    if not isinstance(token, str):
+        token = st.session_state["_sign_in_session"] = secrets.token_hex(12)
+    return token
+
+
+def _address() -> str | None:
+    """The client's address, to throttle failed sign-ins per address. Behind a reverse proxy every
+    request comes from the proxy, so with ``EQUITY_TRUSTED_PROXY=1`` the proxy's ``X-Real-IP``
+    header is used instead (never trusted otherwise: a client could write it). See docs/uploads.md."""
+    try:
+        if os.environ.get("EQUITY_TRUSTED_PROXY") == "1":
+            real = st.context.headers.get("X-Real-IP")
+            if real:
+                return real.strip()[:64]
+        return st.context.ip_address  # None on localhost and in tests
+    except Exception:  # no request context: the session alone is throttled
+        return None
+
+
+def sign_in(user: str, password: str) -> tuple[bool, float]:
+    """(signed in, seconds to wait before the next attempt is heard)."""
+    ok, wait = auth.sign_in(user.strip(), password, _editors(), _session_token(), _address())
+    if ok:
         st.session_state[_SESSION_KEY] = user.strip()
-        return True
-    return False
+    return ok, wait
+
+
+def oidc_configured() -> bool:
+    """Streamlit's own OIDC login is set up (an ``[auth]`` section in secrets) and editors are named by e-mail."""
+    try:
+        return bool(auth.editor_emails()) and "auth" in st.secrets
+    except Exception:  # no secrets file at all (Streamlit raises its own error type for that)
+        return False
 
 
 def sign_out() -> None:
     st.session_state.pop(_SESSION_KEY, None)
+    if _oidc_email() is not None:
+        st.logout()
 
 
 def editors_configured() -> bool:

@@ -40,6 +40,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "data_password": {"id": "Kata sandi", "en": "Password"},
     "data_sign_in_button": {"id": "Masuk", "en": "Sign in"},
     "data_sign_in_failed": {"id": "Nama pengguna atau kata sandi salah.", "en": "Wrong user name or password."},
+    "data_sign_in_wait": {
+        "id": "Terlalu banyak percobaan gagal: tunggu {seconds} detik sebelum mencoba lagi.",
+        "en": "Too many failed attempts: wait {seconds} seconds before trying again.",
+    },
+    "data_sign_in_oidc": {"id": "Masuk dengan akun instansi", "en": "Sign in with your agency account"},
+    "upload_mark": {"id": "Unggahan editor", "en": "Editor upload"},
+    "upload_mixed_mark": {"id": "Data resmi + unggahan editor", "en": "Official data + editor upload"},
     "data_signed_in": {"id": "Masuk sebagai editor: **{user}**", "en": "Signed in as editor: **{user}**"},
     "data_sign_out": {"id": "Keluar", "en": "Sign out"},
     "data_history_title": {"id": "Riwayat unggahan", "en": "Upload history"},
@@ -155,5 +162,49 @@ STRINGS: dict[str, dict[str, str]] = {
     "data_new_invalid": {
         "id": "Kode indikator tidak sah atau sudah dipakai, atau nama/satuan belum lengkap.",
         "en": "The indicator id is invalid or already used, or a name/unit is missing.",
+    },
+    "data_upload_step_preview": {"id": "6. Yang akan disimpan", "en": "6. What will be stored"},
+    "data_upload_indicator_for": {"id": "Kolom “{column}” adalah", "en": "Column “{column}” is"},
+    "data_upload_skip_column": {"id": "— jangan simpan kolom ini —", "en": "— do not store this column —"},
+    "data_upload_map_none": {
+        "id": "Pilih indikator untuk sedikitnya satu kolom agar ada yang disimpan.",
+        "en": "Choose an indicator for at least one column to have something to store.",
+    },
+    "data_upload_nothing_new": {
+        "id": "Tidak ada nilai baru untuk disimpan: semua nilai sudah ada atau disisihkan. Tidak ada versi yang dibuat.",
+        "en": "No new value to store: every value is already there or set aside. No version is created.",
+    },
+    "data_upload_preview_line": {
+        "id": "**{column}**: **{n}** nilai akan disimpan, {aside} disisihkan (lihat alasannya di bawah).",
+        "en": "**{column}**: **{n}** values will be stored, {aside} set aside (reasons below).",
+    },
+    "data_upload_col_value": {"id": "Nilai (seperti akan tampil)", "en": "Value (as it will read)"},
+    "data_upload_col_year": {"id": "Tahun", "en": "Year"},
+    "data_upload_col_reason": {"id": "Alasan", "en": "Reason"},
+    "data_upload_roles": {"id": "Peran kolom (dapat diubah)", "en": "Column roles (can be changed)"},
+    "data_upload_role_code": {"id": "kode wilayah", "en": "region code"},
+    "data_upload_role_name": {"id": "nama wilayah", "en": "region name"},
+    "data_upload_role_province": {"id": "provinsi", "en": "province"},
+    "data_upload_role_year": {"id": "tahun", "en": "year"},
+    "data_upload_role_unit": {"id": "satuan", "en": "unit"},
+    "data_upload_role_value": {"id": "nilai", "en": "value"},
+    "data_upload_role_coordinate": {"id": "koordinat (tidak disimpan)", "en": "coordinate (not stored)"},
+    "data_upload_role_ignore": {"id": "abaikan", "en": "ignore"},
+    "data_upload_role_indicator": {"id": "nama indikator", "en": "indicator name"},
+    "data_upload_held": {
+        "id": "{n} nilai berada di luar rentang yang sah (0–100 %) dan ditahan. Centang satu per satu yang memang benar.",
+        "en": "{n} values are outside the valid range (0–100 %) and held back. Tick, one by one, those that are right.",
+    },
+    "data_upload_held_row": {
+        "id": "Baris {row}, {region}, kolom {column}: {value} — benar, simpan",
+        "en": "Row {row}, {region}, column {column}: {value} — correct, store it",
+    },
+    "data_upload_store_failed": {
+        "id": "Penyimpanan gagal (ruang disk penuh atau tidak dapat ditulis). Tidak ada yang tersimpan; data lama tetap tampil.",
+        "en": "Storing failed (the disk is full or cannot be written). Nothing was saved; the earlier data still shows.",
+    },
+    "data_upload_store_failed_registry": {
+        "id": "Daftar unggahan rusak: tidak ada yang disimpan. Minta pengelola server memulihkannya dari salinan cadangan.",
+        "en": "The uploads register is damaged: nothing was saved. Ask the server's maintainer to restore it from its spare copy.",
     },
 }

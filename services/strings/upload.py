@@ -34,6 +34,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Tabel terlalu lebar: paling banyak {max_columns} kolom.",
         "en": "The table is too wide: at most {max_columns} columns.",
     },
+    "upload_error_styled_empty": {
+        "id": "Lembar kerja ini berisi {cells} sel yang diformat tetapi kosong (hanya {values} berisi nilai). "
+        "Salin tabelnya saja ke lembar baru lalu unggah lagi.",
+        "en": "This workbook holds {cells} formatted but empty cells (only {values} hold a value). "
+        "Copy just the table to a new sheet and upload it again.",
+    },
     "upload_error_too_many_cells": {
         "id": "Tabel terlalu besar: paling banyak {max_cells} sel.",
         "en": "The table is too big: at most {max_cells} cells.",
@@ -237,6 +243,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "'{value}' di kolom {column} bukan angka.",
         "en": "'{value}' in column {column} is not a number.",
     },
+    "upload_reason_magnitude": {
+        "id": "'{value}' di kolom {column} terlalu besar (lebih dari {detail}) untuk indikator wilayah mana pun.",
+        "en": "'{value}' in column {column} is too large (over {detail}) for any regional indicator.",
+    },
+    "upload_reason_out_of_range": {
+        "id": "'{value}' di kolom {column} berada di luar 0–100 %; ditahan sampai dikonfirmasi.",
+        "en": "'{value}' in column {column} is outside 0–100 %; held back until confirmed.",
+    },
     "upload_reason_number_format": {
         "id": "'{value}' di kolom {column} ditulis dengan format angka lain daripada kolomnya ({detail}); tidak ditebak.",
         "en": "'{value}' in column {column} is written in another number format than its column ({detail}); not guessed.",
@@ -267,8 +281,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{region}: the year {year} is outside {detail}.",
     },
     "upload_finding_percent_range": {
-        "id": "{region}, {year}: {value} % berada di luar 0–100.",
-        "en": "{region}, {year}: {value} % is outside 0–100.",
+        "id": "{region}, {year}: {value} % berada di luar 0–100; ditahan kecuali dikonfirmasi per baris.",
+        "en": "{region}, {year}: {value} % is outside 0–100; held back unless confirmed row by row.",
+    },
+    "upload_finding_magnitude": {
+        "id": "{region}, {year}: '{detail}' terlalu besar untuk indikator apa pun; tidak disimpan.",
+        "en": "{region}, {year}: '{detail}' is larger than any indicator can be; not stored.",
     },
     "upload_finding_jump": {
         "id": "{region}, {year}: {value} setelah {previous} tahun sebelumnya ({detail}). Periksa satuan dan tanda desimal.",

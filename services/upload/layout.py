@@ -17,6 +17,7 @@ listed with a reason, never dropped silently.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -74,6 +75,16 @@ _IGNORE_WORDS = {"keterangan", "ket", "catatan", "sumber", "source", "note", "no
 _IGNORE_LABELS = {"no", "nomor", "no urut", "urutan", "nr", "num"}
 _VALUE_WORDS = {"nilai", "value", "angka", "jumlah", "capaian", "realisasi", "data", "total"}
 _PERCENT_WORDS = ("%", "persen", "percent", "persentase", "pct")
+# Coordinates are numbers but never an indicator: a value picker that offered them stored latitudes.
+_COORDINATE_WORDS = {
+    "lat", "latitude", "lintang", "lon", "lng", "long", "longitude", "bujur", "koordinat", "coordinate", "coordinates",
+    "x", "y", "easting", "northing", "geom", "geometry", "wkt",
+}  # fmt: skip
+_COORDINATE_FILLER = {"wgs84", "wgs", "84", "dd", "deg", "degree", "degrees", "derajat", "utm", "titik", "point", "decimal", "desimal"}
+# Row identifiers of other systems: numbers, never values.
+_IDENTIFIER_WORDS = {"objectid", "fid", "gid", "uuid", "guid", "oid", "rowid", "npsn", "nik", "nib", "idsbr"}
+_UNIT_IN_PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")  # "Rata-rata Lama Sekolah (Tahun)": "tahun" is a unit here
+ROLES = ("code", "name", "province", "year", "unit", "value", "coordinate", "ignore")  # what the editor may set
 
 
 @dataclass(frozen=True)
@@ -176,7 +187,16 @@ def _label_role(label: str) -> str:
         return ""
     if _header_year(label)[0] is not None:
         return "value"
+    # Words in brackets are units ("(Tahun)", "(Jiwa)", "(%)"), not what the column is: read them
+    # only when nothing else is left ("(Tahun)" alone still names a year column).
+    outside = _UNIT_IN_PARENS.sub(" ", label)
+    if _tokens(outside):
+        label, text = outside, outside.strip().lower()
     tokens = _tokens(label)
+    if tokens and tokens <= _COORDINATE_WORDS | _COORDINATE_FILLER:  # every word says position ("x" alone, not "x rumah")
+        return "coordinate"
+    if tokens & _IDENTIFIER_WORDS:
+        return "ignore"
     joined = " ".join(re.findall(r"[a-z0-9]+", text))
     if joined in _IGNORE_LABELS or text == "#":
         return "ignore"
@@ -239,11 +259,12 @@ def _note(row: RawRow, reason: str, detail: str = "") -> dict[str, object]:
     return {"row_no": row.row_no, "column": "", "region": "", "value": "", "reason_key": reason, "detail": detail or text[:120]}
 
 
-def to_long(table: RawTable, year: int | None = None) -> LongRows:
+def to_long(table: RawTable, year: int | None = None, roles: Mapping[str, str] | None = None) -> LongRows:
     """Detect the table's layout and melt it into long rows.
 
     ``year`` is the caller's year for a table that names none (a one-year SPM report); a year in
-    the columns or in a year column always wins over it.
+    the columns or in a year column always wins over it. ``roles`` ({column label: role}, roles in
+    :data:`ROLES`) are the editor's corrections of the detected roles; they always win.
     """
     rows = table.rows
     header_at = next((i for i, r in enumerate(rows[:_HEADER_SCAN]) if len(_nonempty(r)) >= 2), None)
@@ -278,7 +299,7 @@ def to_long(table: RawTable, year: int | None = None) -> LongRows:
     body = rows[body_at:]
 
     labels = _combined_labels(header_rows, width)
-    columns = _assign_roles(labels, body, width)
+    columns = _assign_roles(labels, body, width, roles or {})
     by_role: dict[str, list[Column]] = {}
     for column in columns:
         by_role.setdefault(column.role, []).append(column)
@@ -299,6 +320,12 @@ def to_long(table: RawTable, year: int | None = None) -> LongRows:
     title_years = {y for t in titles for y in _YEAR_IN_LABEL.findall(t)}
     title_year = int(next(iter(title_years))) if len(title_years) == 1 else None
     fallback_year = year if year is not None else title_year
+    if year_col is None and fallback_year is None and any(c.year is not None for c in value_columns):
+        # Years in some headers ("IPM 2024", "IPM 2025") and none in others ("Luas"): the columns
+        # without a year cannot be placed in time; they are shown as ignored, the rest is read.
+        dated = {c.index for c in value_columns if c.year is not None}
+        columns = [c if c.role != "value" or c.index in dated else Column(c.index, c.label, "ignore") for c in columns]
+        value_columns = [c for c in value_columns if c.index in dated]
     if year_col is None and fallback_year is None and any(c.year is None for c in value_columns):
         raise UploadError("upload_error_no_year")
     title = titles[0] if titles else ""
@@ -419,8 +446,9 @@ def _combined_labels(header_rows: list[RawRow], width: int) -> list[tuple[str, s
     return list(zip(spanned, below, strict=True))
 
 
-def _assign_roles(labels: list[tuple[str, str]], body: list[RawRow], width: int) -> list[Column]:
-    """Roles from the header words, then checked against the cells below them."""
+def _assign_roles(labels: list[tuple[str, str]], body: list[RawRow], width: int, overrides: Mapping[str, str]) -> list[Column]:
+    """Roles from the header words, then checked against the cells below them; the editor's
+    ``overrides`` (by label) win over both."""
     stats = [_content(body, i) for i in range(width)]
     columns: list[Column] = []
     taken: set[str] = set()
@@ -428,6 +456,20 @@ def _assign_roles(labels: list[tuple[str, str]], body: list[RawRow], width: int)
         label = " › ".join(p for p in (top, below) if p)
         role = _label_role(label)
         text_share, code_share, filled = stats[index]
+        if role == "year" and filled and _year_share(body, index) < 0.5:
+            role = "value"  # "Tahun" over cells like 7,53 is a unit, not the period
+        shown = label or f"#{index + 1}"
+        if overrides.get(shown) in ROLES:
+            role = str(overrides[shown])
+            if role == "province":
+                role = "province_code" if code_share >= 0.9 else "province"
+            if role in taken and role != "value":
+                taken.discard(role)  # the editor's column wins over a detected one of the same kind
+                columns = [c if c.role != role else Column(c.index, c.label, "ignore") for c in columns]
+            if role != "value":
+                taken.add(role)
+                columns.append(Column(index, shown, role))
+                continue
         if role == "" and filled:  # no header: the cells decide
             if code_share >= 0.9 and "code" not in taken and "name" not in taken:
                 role = "code"
@@ -439,7 +481,7 @@ def _assign_roles(labels: list[tuple[str, str]], body: list[RawRow], width: int)
             role = "empty"  # no header and no cells: nothing to read, nothing to report
         if role in {"code", "name", "province", "province_code", "indicator", "year", "unit"} and role in taken:
             role = "ignore"  # a second column of the same kind is shown as ignored, not guessed at
-        if role == "value" and filled and text_share >= 0.6:
+        if role == "value" and filled and text_share >= 0.6 and overrides.get(shown) != "value":
             role = "ignore"  # a text column (notes, status words) is not values
         taken.add(role)
         year, rest = _header_year(label) if role == "value" else (None, label)
@@ -469,6 +511,12 @@ def _region_by_content(columns: list[Column], stats: list[tuple[float, float, in
                 columns[position] = Column(column.index, column.label, "code")
                 return columns
     return columns
+
+
+def _year_share(body: list[RawRow], index: int) -> float:
+    """Share of the filled cells of a column that read as a year (or a month or date of one)."""
+    cells = [c for r in body[:_CONTENT_SAMPLE] if (c := _cell(r, index)) and not is_missing(c)]
+    return sum(parse_period(c)[0] is not None for c in cells) / len(cells) if cells else 0.0
 
 
 def _content(body: list[RawRow], index: int) -> tuple[float, float, int]:

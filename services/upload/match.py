@@ -384,11 +384,14 @@ def match_key(
     :data:`NO_CHOICE` when there is none.
     """
     if choice is not NO_CHOICE:
-        if not choice:
-            return Match("skipped", None, (), "upload_match_skipped")
-        if choice not in gazetteer.regencies:
+        if choice and choice not in gazetteer.regencies:
             raise ValueError(f"choice {choice!r} for {key.id!r} is not a regency code")
-        return Match("matched", str(choice), (), "upload_match_choice", gazetteer.label(str(choice)))
+        # The candidates stay with a settled key: the page keeps drawing the same picker with the
+        # same options, so the answer survives every rerun (a picker whose options change forgets it).
+        candidates = match_key(key, gazetteer, decision, context).candidates
+        if not choice:
+            return Match("skipped", None, candidates, "upload_match_skipped")
+        return Match("matched", str(choice), candidates, "upload_match_choice", gazetteer.label(str(choice)))
     region = key.region.strip()
     context_province = gazetteer.province_of(key.province) if key.province.strip() else None
     kalimantan = set(gazetteer.provinces) | {r.prov_code for r in gazetteer.regencies.values()}

@@ -6,14 +6,16 @@ shows the report (matched, ambiguous with candidates, unmatched with suggestions
 coverage), the user settles what is open (``choices``, ``code_system``, ``year``), and the page
 calls :func:`prepare` again with those answers before it stores ``clean``.
 
-Every input value ends in exactly one of two tables: ``clean`` or ``rejected`` (with a reason
+Every input value ends in exactly one of three tables: ``clean``, ``held`` (outside the valid range,
+awaiting the editor's confirmation) or ``rejected`` (with a reason
 key), so nothing the user sent disappears silently.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+import math
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 
 import pandas as pd
@@ -24,6 +26,7 @@ from services.upload.match import SYSTEMS, CodeSystemDecision, Gazetteer, Match,
 from services.upload.numbers import LOCALES, LocaleGuess, default_locale, guess_locale, parse_number
 from services.upload.reader import Explanation, RawTable, UploadError, read_tables
 
+MAX_MAGNITUDE = 1e15  # East Kalimantan's GRDP in rupiah is ~8e14: no regency indicator is larger; 1e308 is a slip or an attack
 CLEAN_COLUMNS = {"indicator_raw": "str", "region_code": "str", "year": "int64", "value": "float64", "row_no": "int64"}
 REJECTED_COLUMNS = {"row_no": "int64", "column": "str", "region": "str", "value": "str", "reason_key": "str", "detail": "str"}
 REPORT_COLUMNS = {
@@ -41,6 +44,7 @@ REPORT_COLUMNS = {
     "rows": "int64",  # input rows with this key
     "first_row": "int64",
 }
+HELD_COLUMNS = {**CLEAN_COLUMNS, "column": "str", "region": "str", "value_raw": "str", "reason_key": "str", "confirmed": "bool"}
 _LOCALE_EXAMPLE = {"id": "1.234,5", "en": "1,234.5"}
 _STATUS_REASONS = {
     "ambiguous": "upload_reason_ambiguous",
@@ -82,6 +86,9 @@ class Prepared:
     layout: LayoutInfo
     number_formats: tuple[ColumnFormat, ...]
     source: SourceInfo
+    # Values outside the indicator's valid range (a percentage above 100): not in ``clean`` unless
+    # the editor confirmed them row by row (``confirmed`` in :func:`prepare`). HELD_COLUMNS.
+    held: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(HELD_COLUMNS)).astype(HELD_COLUMNS))
 
     @property
     def status_counts(self) -> dict[str, int]:
@@ -113,6 +120,9 @@ def prepare(
     unit: str | None = None,
     number_locale: str | None = None,
     today: date | None = None,
+    roles: Mapping[str, str] | None = None,
+    confirmed: Collection[tuple[int, str]] = (),
+    units: Mapping[str, str] | None = None,
 ) -> Prepared:
     """Read, match and check an upload; raise :class:`UploadError` for a file that is not a table.
 
@@ -121,7 +131,11 @@ def prepare(
     jumps and replacements. The user's answers: ``code_system`` ("kemendagri"/"bps") for 4-digit
     codes, ``choices`` ({report key or region cell: code, or "" to leave it out}), ``sheet``,
     ``year`` (for a file that names none), ``unit`` (the indicator's unit; "%" turns on the
-    0–100 check), ``number_locale`` ("id"/"en") to overrule the guessed number format.
+    0–100 check), ``number_locale`` ("id"/"en") to overrule the guessed number format, ``roles``
+    ({column label: role}) to correct the detected column roles, ``confirmed`` ((row_no, column)
+    pairs of held values the editor confirmed one by one; they stay in ``held`` with
+    ``confirmed`` set and are stored), ``units`` ({indicator_raw: unit}) for a file of several
+    indicators mapped to indicators with their own units (wins over ``unit``).
     """
     if code_system is not None and code_system not in SYSTEMS:
         raise ValueError(f"code_system must be one of {SYSTEMS}")
@@ -129,7 +143,7 @@ def prepare(
         raise ValueError(f"number_locale must be one of {LOCALES}")
     gazetteer = Gazetteer.build(regions, crosswalk)
     tables = read_tables(file_name, data)
-    table, long = _first_table(tables, sheet, year)
+    table, long = _first_table(tables, sheet, year, roles)
     info = long.info
     rows = long.rows
 
@@ -145,6 +159,7 @@ def prepare(
 
     low, high = validate.year_bounds(today or date.today())
     forced_percent = validate.is_percent_unit(unit) if unit is not None else None
+    unit_of = {str(k): validate.is_percent_unit(v) for k, v in (units or {}).items()}
     locale_of = {f.column: f.locale for f in formats}
     rejected: list[dict[str, object]] = list(long.rejected)
     findings: list[dict[str, object]] = []
@@ -178,15 +193,18 @@ def prepare(
             findings.append(validate.finding("upload_finding_year_range", "error", year=year_value, detail=f"{low}–{high}", **common))
             continue
         parsed = parse_number(row.value_raw, locale_of[row.column], row.value_native)
+        if parsed.value is not None and not (math.isfinite(parsed.value) and abs(parsed.value) <= MAX_MAGNITUDE):
+            rejected.append({**where, "reason_key": "upload_reason_magnitude", "detail": f"{MAX_MAGNITUDE:.0e}"})
+            findings.append(validate.finding("upload_finding_magnitude", "error", year=year_value, detail=row.value_raw, **common))
+            continue
         if parsed.value is None:
             detail = _LOCALE_EXAMPLE[locale_of[row.column]] if parsed.reason == "upload_reason_number_format" else ""
             rejected.append({**where, "reason_key": parsed.reason, "detail": detail})
             if parsed.reason != "upload_reason_missing_value":
                 findings.append(validate.finding("upload_finding_not_numeric", "error", year=year_value, detail=row.value_raw, **common))
             continue
-        percent = (
-            forced_percent if forced_percent is not None else bool(row.percent or parsed.percent or validate.is_percent_unit(row.unit_raw))
-        )
+        forced = unit_of.get(row.indicator_raw, forced_percent)
+        percent = forced if forced is not None else bool(row.percent or parsed.percent or validate.is_percent_unit(row.unit_raw))
         for name, value in (
             ("indicator_raw", row.indicator_raw),
             ("region_code", match.code),
@@ -206,6 +224,15 @@ def prepare(
     findings += duplicate_findings
     candidates = candidates[keep]
     findings += validate.percent_out_of_range(candidates)
+    outside = candidates["percent"] & ((candidates["value"] < 0) | (candidates["value"] > 100))
+    ok = {(int(r), str(c)) for r, c in confirmed}
+    confirmed_mask = pd.Series(
+        [(r, c) in ok for r, c in zip(candidates["row_no"].tolist(), candidates["column"].tolist(), strict=True)],
+        index=candidates.index,
+        dtype=bool,
+    )
+    held = candidates[outside].assign(reason_key="upload_reason_out_of_range", confirmed=confirmed_mask[outside])[list(HELD_COLUMNS)]
+    candidates = candidates[~(outside & ~confirmed_mask)]
     findings += validate.jumps_and_replacements(candidates, existing)
     if info.sub_annual:
         findings.append(validate.finding("upload_finding_sub_annual", "warning", column=info.sub_annual))
@@ -224,20 +251,23 @@ def prepare(
         layout=info,
         number_formats=tuple(formats),
         source=SourceInfo(file_name, table.source, table.encoding, table.delimiter, table.name, tuple(t.name for t in tables)),
+        held=held.astype(HELD_COLUMNS).sort_values("row_no", kind="stable").reset_index(drop=True),
     )
 
 
-def _first_table(tables: list[RawTable], sheet: str | None, year: int | None) -> tuple[RawTable, LongRows]:
+def _first_table(
+    tables: list[RawTable], sheet: str | None, year: int | None, roles: Mapping[str, str] | None = None
+) -> tuple[RawTable, LongRows]:
     """The chosen sheet, or the first that holds a table (a cover sheet of notes is passed over)."""
     if sheet is not None:
         chosen = [t for t in tables if t.name == sheet]
         if not chosen:
             raise UploadError("upload_error_unknown_sheet", sheet=sheet, sheets=", ".join(t.name for t in tables))
-        return chosen[0], to_long(chosen[0], year)
+        return chosen[0], to_long(chosen[0], year, roles)
     first_error: UploadError | None = None
     for table in tables:
         try:
-            return table, to_long(table, year)
+            return table, to_long(table, year, roles)
         except UploadError as error:
             first_error = first_error or error
     assert first_error is not None

@@ -1,0 +1,136 @@
+"""The editor's upload flow as an editor goes through it (AppTest): answers survive reruns, a new
+version of one's own dataset keeps the indicator on every page, and nothing empty is ever stored."""
+
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from services import auth, upload_store, uploads, warehouse
+from services.i18n import t
+from tests.conftest import ROOT
+
+PAGE = str(ROOT / "pages" / "data_catalogue.py")
+
+
+@pytest.fixture
+def editor_env(real_env: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setenv("EQUITY_EDITORS", "budi:" + auth.make_hash("sandi-rahasia-2026", n=2**10))
+    return "budi"
+
+
+def _editor_page() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    at.run()
+    at.switch_page(PAGE)
+    at.session_state["_editor_user"] = "budi"  # as after a successful sign-in
+    return at.run()
+
+
+def _values(db: Path, indicator: str, code: str, year: int) -> list[float]:
+    con = warehouse.connect(db, uploads.active_layer())
+    rows = con.execute(
+        "SELECT value FROM observations WHERE indicator_id = $i AND region_code = $c AND year = $y", {"i": indicator, "c": code, "y": year}
+    )
+    return sorted(r[0] for r in rows.fetchall())
+
+
+def _store_button(at: AppTest):
+    return next(b for b in at.button if b.label.startswith("Simpan"))
+
+
+def test_a_settled_region_survives_typing_the_form_and_is_stored(editor_env: str, real_env: Path) -> None:
+    """Bare "Pontianak" is the city or the old regency: the editor picks the city, then fills the
+    form (each field a rerun); the answer is still there and the value lands on the city."""
+    csv = b"wilayah;tahun;nilai\nPontianak;2024;7,25\nKab. Kapuas Hulu;2024;9,5\n"
+    at = _editor_page()
+    at.file_uploader(key="upload_file").upload("kota.csv", csv, "text/csv").run()
+    picker = at.selectbox(key="upload_choice_|Pontianak|")
+    assert "Pontianak" in picker.label  # the file's own name for the row
+    assert not any(b.label.startswith("Simpan") for b in at.button)  # nothing to store while a region is open
+    picker.set_value("61.71").run()
+    fields = {"new_id": "uji_kota", "new_name_id": "Uji kota", "new_name_en": "City test", "new_unit_id": "indeks",
+              "new_unit_en": "index", "upload_title": "Uji pilihan", "upload_publisher": "Dinas"}  # fmt: skip
+    for key, value in fields.items():
+        at.text_input(key=key).input(value).run()  # a rerun per field, as in the browser
+        assert at.selectbox(key="upload_choice_|Pontianak|").value == "61.71", key
+    _store_button(at).click().run()
+    assert not at.exception
+    assert any("Tersimpan: 2 nilai" in s.value for s in at.success)
+    assert _values(real_env, "uji_kota", "61.71", 2024) == [7.25] and _values(real_env, "uji_kota", "61.06", 2024) == [9.5]
+
+
+def test_a_new_version_of_ones_own_dataset_with_default_choices_keeps_the_indicator_everywhere(editor_env: str, real_env: Path) -> None:
+    """The routine re-upload of issue 15: the second file, on the default "keep the existing values",
+    is compared with other sources only; its values become the active version and every page shows them."""
+    first = b"kode_bps;nama;tahun;persen_miskin\n6108;Kapuas Hulu;2024;7,25\n6106;Ketapang;2024;9,5\n"
+    at = _editor_page()
+    at.file_uploader(key="upload_file").upload("kemiskinan.csv", first, "text/csv").run()
+    at.text_input(key="upload_title").input("Kemiskinan versi Bappeda").run()
+    at.selectbox(key="upload_indicator").set_value("bps_p0").run()
+    at.radio(key="upload_replace").set_value(True).run()  # the first time: the editor chooses these over BPS's
+    _store_button(at).click().run()
+    assert any("Tersimpan: 2 nilai sebagai versi 1" in s.value for s in at.success)
+
+    second = first.replace(b"7,25", b"7,5")  # next year's file corrects one value
+    at = _editor_page()
+    at.file_uploader(key="upload_file").upload("kemiskinan-2.csv", second, "text/csv").run()
+    at.text_input(key="upload_title").input("Kemiskinan versi Bappeda").run()
+    at.selectbox(key="upload_indicator").set_value("bps_p0").run()
+    assert at.caption and any(c.value == t("data_upload_no_clash", "id") for c in at.caption)  # its own values are no clash
+    assert any("**2** nilai akan disimpan" in m.value for m in at.markdown)
+    _store_button(at).click().run()  # every other choice left as it is
+    assert any("Tersimpan: 2 nilai sebagai versi 2" in s.value for s in at.success)
+    history = uploads.history()
+    assert history.loc[history["active"], ["version", "rows"]].values.tolist() == [[2, 2]]
+    # the new values, and BPS's still hidden (the earlier decision carried over): one value each
+    assert _values(real_env, "bps_p0", "61.06", 2024) == [7.5] and _values(real_env, "bps_p0", "61.04", 2024) == [9.5]
+    overview = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    overview.query_params["ind"] = "bps_p0"
+    overview.run()
+    assert any("Kemiskinan versi Bappeda" in c.value for c in overview.caption)
+    for page, params in (("regency_profile.py", {"region": "61.06"}), ("gap_analysis.py", {"ind": "bps_p0", "yr": "2024"})):
+        other = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run()
+        for key in list(other.query_params):
+            del other.query_params[key]
+        for key, value in params.items():
+            other.query_params[key] = value
+        other.switch_page(str(ROOT / "pages" / page)).run()
+        assert not other.exception, page
+        assert any("Kemiskinan versi Bappeda" in c.value for c in other.caption), page
+
+
+def test_nothing_to_store_creates_no_version_and_a_full_disk_saves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(uploads.UPLOADS_ENV, str(tmp_path))
+    source = {"title": "Uji", "publisher": "Dinas", "licence": "-"}
+    empty = pd.DataFrame({"region_code": [], "year": [], "value": [], "replaces": []})
+    with pytest.raises(uploads.EmptyUpload):
+        uploads.commit(indicator_id="bps_p0", title="Uji", file_name="a.csv", file_sha256="0" * 64, user="budi",
+                       rows=empty, rejected=pd.DataFrame({"row_no": []}), source=source)  # fmt: skip
+    assert uploads.history().empty
+
+    rows = pd.DataFrame({"region_code": ["61.06"], "year": [2024], "value": [7.5], "replaces": [False]})
+    real_write = upload_store._replace_with
+
+    def full_disk(path: Path, data: bytes) -> None:
+        if path.name.endswith(".rejected.parquet"):  # the second file of the version: the disk is full now
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        real_write(path, data)
+
+    monkeypatch.setattr(upload_store, "_replace_with", full_disk)
+    with pytest.raises(uploads.StoreFailed) as failed:
+        uploads.commit(indicator_id="bps_p0", title="Uji", file_name="a.csv", file_sha256="0" * 64, user="budi",
+                       rows=rows, rejected=pd.DataFrame({"row_no": [1]}), source=source)  # fmt: skip
+    assert str(tmp_path) not in str(failed.value)  # what the page may show names no server path
+    assert uploads.history().empty and sorted(p.name for p in tmp_path.iterdir()) == [".lock"]  # nothing half-written is left
+
+    monkeypatch.setattr(upload_store, "_replace_with", real_write)
+    (tmp_path / "registry.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(uploads.RegistryError) as damaged:
+        uploads.load()
+    assert str(tmp_path) not in str(damaged.value) and "registry.json" in str(damaged.value)
+    assert str(tmp_path) not in (uploads.active_layer().problem or "")
