@@ -9,12 +9,69 @@ languages, units, years, sources, licences and whether the figures are simulated
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 SIMULATED_NOTE = "DATA SIMULASI / SIMULATED DATA — bukan statistik resmi / not official statistics"
+
+
+_EMPTY_WORDS = frozenset({"none", "nan", "nat", "null", "<na>"})
+# A file path in a citation ("reference/border_flags.csv", "lihat data/README.md") and a commit
+# hash mean nothing to a reader of a deck or a spreadsheet: the publisher and the year do.
+_COMMIT = re.compile(r",?\s*commit\s+[0-9a-f]{6,40}\b", re.IGNORECASE)
+_TOKEN = re.compile(r"(?:(?:lihat|see)\s+)?([^\s(),;]+)")
+
+
+def _is_path(token: str) -> bool:
+    """``data/README.md`` or ``reference/`` is a path; ``Kabupaten/Kota`` and ``github.com/x`` are not."""
+    if "/" not in token or "." in token.split("/")[0]:
+        return False
+    return token.endswith("/") or re.search(r"\.[A-Za-z]{1,5}$", token.rsplit("/", 1)[-1]) is not None
+
+
+def plain_source(citation: str, year: int | str | None = None) -> str:
+    """A citation as a reader wants it: publisher, title and year, without file paths or commits.
+
+    Web addresses stay (``github.com/…``, ``data.go.id``): a host name has a dot before its first
+    slash, a repository path does not. The year is added when the citation does not already name it."""
+    text = _COMMIT.sub("", str(citation))
+    text = _TOKEN.sub(lambda m: "" if _is_path(m.group(1)) else m.group(0), text)
+    text = re.sub(r"\(\s*[,;]?\s*", "(", text)
+    text = re.sub(r"\s*[,;]?\s*\)", ")", text)
+    text = re.sub(r"\s*\(\)", "", text)
+    text = re.sub(r"\s+([,;])", r"\1", text)
+    text = re.sub(r"\s{2,}", " ", text).strip(" ,;")
+    if year is not None and str(year) not in text:
+        text = f"{text}, {year}"
+    return text
+
+
+def blank_missing(value: object) -> object:
+    """None, NaN and their spellings as text ("none", "nan") become an empty cell, never a word."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float) and np.isnan(value):
+        return None
+    if isinstance(value, str) and value.strip().lower() in _EMPTY_WORDS:
+        return None
+    return value
+
+
+def planner_table(frame: pd.DataFrame, headers: Mapping[str, str], decimals: Mapping[str, int] | None = None) -> pd.DataFrame:
+    """The table a planner opens: columns renamed to ``headers`` (in the user's language) and in
+    that order, numbers rounded to the indicator's decimals, and empty cells for missing values."""
+    out = frame[[c for c in headers if c in frame.columns]].copy()
+    for column, digits in (decimals or {}).items():
+        if column in out.columns:
+            out[column] = pd.to_numeric(out[column], errors="coerce").round(int(digits))
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            out[column] = out[column].map(blank_missing).astype(object)
+    return out.rename(columns=dict(headers))
 
 
 def neutralise(value: object) -> object:

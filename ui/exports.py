@@ -12,7 +12,7 @@ import pandas as pd
 
 from data import build
 from geo import render
-from services import catalogue, deck, export, mapview, ranking, summary
+from services import catalogue, deck, export, mapview, ranking, slideview, summary
 from services.i18n import fmt_date, fmt_number, label, t
 from ui.context import query, reference
 
@@ -27,16 +27,27 @@ def plain_stamp(title: str, subtitle: str, source: str, lang: str, simulated: bo
     return render.Stamp(
         title=title,
         subtitle=subtitle,
-        source=f"{t('source', lang)}: {source}",
+        source=f"{t('source', lang)}: {export.plain_source(source)}",
         date=t("export_made_on", lang, day=fmt_date(date.today(), lang)),
         simulated=t("simulated_mark", lang).upper() if simulated else None,
     )
+
+
+SLIDE_MAP_PX = (1600, 900)  # drawn at 10 in and shown at 8.4 in on a slide: legend type stays about 13 pt
 
 
 def _geometry(level: str):
     assets = reference("geo_assets").set_index("level")["file_name"]
     folder = build.static_dir()
     return folder / assets[level], folder / assets["provinsi"], folder / assets["perbatasan"]
+
+
+def plbn_points(province: str | None, lang: str) -> tuple[list[float], list[float], str]:
+    """The operating border posts the map shows (those of the province when one is chosen)."""
+    plbn = query("service_points", kinds=["plbn"], include_closed=False)
+    if province:
+        plbn = plbn[plbn["regency_code"].str[:2] == province]
+    return plbn["lon"].tolist(), plbn["lat"].tolist(), t("plbn_points", lang)
 
 
 def map_image(
@@ -50,95 +61,145 @@ def map_image(
     fmt: str,
     title: str | None = None,
     points: tuple[list[float], list[float], str] | None = None,
+    note: str | None = None,
+    compact: bool = False,
 ) -> bytes:
     """The map of ``frame``'s regions only (a filtered view or one regency's districts), as PNG or SVG,
-    with ``points`` (longitudes, latitudes, legend label) drawn over it when given."""
+    with the land border, the unit over the legend, ``points`` (longitudes, latitudes, legend label)
+    and ``note`` (the gap sentence) when given: what the screen shows."""
     painting = mapview.paint(frame, meta, lang, scheme, k)
     geometry, outline, border = _geometry(level)
     made = stamp(meta, year, lang, title)
-    return render.map_image(geometry, painting.colour_of, painting.legend, made, outline, border, fmt=fmt, points=points)
+    return render.map_image(geometry, painting.colour_of, painting.legend, made, outline, border, fmt=fmt, points=points,
+                            unit=meta.unit, note=note, border_label=t("international_border", lang), compact=compact,
+                            size_px=SLIDE_MAP_PX if compact else render.SLIDE_PX)  # fmt: skip
+
+
+def _population(level: str, year: int) -> pd.Series | None:
+    return query("population_nearest", year=int(year)).set_index("region_code")["population"] if level == "kabupaten" else None
+
+
+def view_headline(frame: pd.DataFrame, meta_row: pd.Series, meta: mapview.IndicatorMeta, level: str, year: int, lang: str):
+    """The side panel's figures for a map view: the same function for the screen's image and its slide."""
+    head = summary.headline(frame, meta_row["aggregate"], meta.direction, level, _population(level, year))
+    return slideview.headline(head, frame, meta.unit, meta.decimals, meta.direction, lang)
+
+
+def view_image(
+    frame: pd.DataFrame, meta_row: pd.Series, year: int, level: str, lang: str, scheme: str, k: int, fmt: str, province: str | None
+) -> bytes:
+    """The equity map as on screen: classes, land border, PLBN posts, unit, legend and the gap sentence."""
+    meta = mapview.IndicatorMeta.from_row(meta_row, lang)
+    text = view_headline(frame, meta_row, meta, level, year, lang)
+    return map_image(frame, meta, year, level, lang, scheme, k, fmt, points=plbn_points(province, lang), note=text.gap)
 
 
 def data_csv(frame: pd.DataFrame, meta: mapview.IndicatorMeta, year: int, lang: str) -> bytes:
+    """The regions of the view: headers in the user's language, values rounded as on screen, group
+    and status as words, empty cells where there is no value."""
     rows = ranking.ranked(frame, meta.direction)[["code", "rank"]]
     out = frame.merge(rows, on="code", how="left", validate="one_to_one")
+    status = {"value": "", "missing": t("no_data", lang), "na": t("not_applicable", lang)}
     table = pd.DataFrame(
         {
-            "kode_kemendagri": out["code"],
-            "nama": out["name"],
-            "provinsi": out["province"],
-            "kelompok": [label("region_types", g, lang) for g in out["region_type"]],
-            "indikator": meta.name,
-            "tahun": year,
-            "nilai": out["value"],
-            "satuan": meta.unit,
-            "status": out["status"],
-            "peringkat": out["rank"],
-            "sumber": meta.citation,
-            "simulasi": meta.simulated,
-            "dibuat": date.today().isoformat(),  # the stamp's date, in a column so the file stays one table
+            "code": out["code"],
+            "name": out["name"],
+            "province": out["province"],
+            "group": [label("region_types", g, lang) for g in out["region_type"]],
+            "indicator": meta.name,
+            "year": year,
+            "value": out["value"],
+            "unit": meta.unit,
+            "status": [status.get(s, s) for s in out["status"]],
+            "rank": out["rank"],
+            "source": export.plain_source(meta.citation, year),
+            "simulated": t("simulated_mark", lang) if meta.simulated else "",
+            "made": date.today().isoformat(),  # the stamp's date, in a column so the file stays one table
         }
     )
-    return export.to_csv_bytes(table, simulated=meta.simulated)
+    headers = {c: t(f"xcol_{c}", lang) for c in table.columns}
+    return export.to_csv_bytes(export.planner_table(table, headers, {"value": meta.decimals}), simulated=meta.simulated)
+
+
+def map_deck(
+    indicators: list[str],
+    lang: str,
+    region_types: list[str],
+    scheme: str,
+    k: int,
+    level: str = "kabupaten",
+    province: tuple[str, str] | None = None,
+) -> tuple[bytes, list[str]]:
+    """One slide per presentation step, drawn from the step's own view (:func:`slideview.step_view`,
+    the function the page's Next and Previous use): the same level, year, classes, regions and
+    numbers as the live step. Then one native chart per indicator of the group means (groups
+    without a value left out), the top and bottom three as a table, and the sources.
+
+    Returns the deck and the indicators left out (no value for the regions chosen)."""
+    cat = reference("indicator_catalogue")
+    slides, charts, table_rows, sources, skipped = [], [], [], [], []
+    simulated_any = False
+    for indicator in indicators:
+        view = slideview.step_view(cat, indicator, level, scheme, k)
+        if view is None:
+            skipped.append(indicator)
+            continue
+        row = catalogue.row(cat, indicator)
+        meta = mapview.IndicatorMeta.from_row(row, lang)
+        frame = query("map_values", indicator=indicator, year=view.year, level=view.level,
+                      province=province[0] if province else None, region_types=region_types)  # fmt: skip
+        if not (frame["status"] == "value").any():
+            skipped.append(indicator)
+            continue
+        text = slideview.headline(
+            summary.headline(frame, row["aggregate"], meta.direction, view.level, _population(view.level, view.year)),
+            frame, meta.unit, meta.decimals, meta.direction, lang,
+        )  # fmt: skip
+        name = f"{meta.name} ({meta.unit}), {view.year}"
+        source = f"{t('source', lang)}: {export.plain_source(meta.citation, view.year)}"
+        mark = t("simulated_mark", lang).upper() if meta.simulated else None
+        simulated_any |= meta.simulated
+        bars = deck.Bars(
+            name,
+            [g[1] for g in text.groups],
+            [g[2] for g in text.groups],
+            meta.decimals,
+            [deck.GROUP_COLOURS[g[0]] for g in text.groups],
+        )
+        lines = [f"{g[1]}: {fmt_number(g[2], lang, meta.decimals)} {meta.unit}" for g in text.groups]
+        lines += [f"{g}: {t('not_applicable', lang)}" for g in text.not_applicable]
+        lines += ([text.gap] if text.gap else []) + [text.weighting]
+        picture = map_image(frame, meta, view.year, view.level, lang, view.scheme, view.k, "png",
+                            points=plbn_points(province[0] if province else None, lang), compact=True)  # fmt: skip
+        slides.append(deck.Slide(name, source, mark, picture=picture, charts=[bars], text=lines))
+        charts.append(bars)
+        ranked = ranking.ranked(frame, meta.direction)
+        picked = pd.concat([ranked.head(3), ranked.tail(3)]).drop_duplicates("code")
+        table_rows += [[meta.name, str(int(r.rank)), str(r.name), f"{fmt_number(r.value, lang, meta.decimals)} {meta.unit}"]
+                       for r in picked.itertuples()]  # fmt: skip
+        sources.append(export.plain_source(meta.citation, view.year))
+    mark = t("simulated_mark", lang).upper() if simulated_any else None
+    steps_source = f"{t('source', lang)}: " + "; ".join(dict.fromkeys(sources))
+    for i in range(0, len(charts), deck.CHARTS_PER_SLIDE):
+        slides.append(deck.Slide(t("deck_gap_chart", lang), steps_source, mark, charts=charts[i : i + deck.CHARTS_PER_SLIDE]))
+    if table_rows:
+        columns = [t(f"deck_{key}", lang) for key in ("indicator", "rank", "region", "value")]
+        slides.append(deck.Slide(t("deck_table", lang), steps_source, mark, table=deck.Table(columns, table_rows, [5, 1.2, 3, 2])))
+    sources.append(export.plain_source(reference_citation("cahyadsn_boundaries", lang)))
+    subtitle = t("deck_subtitle", lang, day=fmt_date(date.today(), lang))
+    if province:
+        subtitle = f"{province[1]} · {subtitle}"
+    return deck.build(t("app_title", lang), subtitle, slides, t("deck_sources", lang), sources), skipped
+
+
+def reference_citation(source_id: str, lang: str) -> str:
+    """A source's citation from the sources table, in the user's language."""
+    table = reference("sources").set_index("source_id")
+    return str(table.at[source_id, "citation_id" if lang == "id" else "citation_en"]) if source_id in table.index else source_id
 
 
 def briefing_deck(
     indicators: list[str], lang: str, region_types: list[str], scheme: str, k: int, province: tuple[str, str] | None = None
 ) -> tuple[bytes, list[str]]:
-    """One map slide per indicator (regency level, latest year), a gap chart, a table, sources.
-
-    The regencies are the map's: the region groups chosen and, when one is, the province (code, name).
-    Returns the deck and the indicators left out (no regency-level value for those regencies).
-    """
-    cat = reference("indicator_catalogue")
-    slides, sources, skipped = [], [], []
-    for indicator in indicators:
-        years = catalogue.years_for(cat, indicator, "kabupaten")
-        if not years:
-            skipped.append(indicator)
-            continue
-        year = years[-1]
-        row = catalogue.row(cat, indicator)
-        meta = mapview.IndicatorMeta.from_row(row, lang)
-        frame = query(
-            "map_values",
-            indicator=indicator,
-            year=year,
-            level="kabupaten",
-            province=province[0] if province else None,
-            region_types=region_types,
-        )
-        if not (frame["status"] == "value").any():
-            skipped.append(indicator)
-            continue
-        population = query("population_nearest", year=year).set_index("region_code")["population"]
-        head = summary.headline(frame, row["aggregate"], meta.direction, "kabupaten", population)
-        means = {label("region_types_short", g, lang): head.means[g].mean for g in summary.GROUPS}
-        lines = [f"{name}: {fmt_number(v, lang, meta.decimals)} {meta.unit}" for name, v in means.items() if v is not None]
-        if head.gap_city_border is not None:
-            key = "gap_neutral" if meta.direction == 0 else ("gap_border_behind" if head.gap_city_border > 0 else "gap_border_ahead")
-            gap_unit = t("percentage_points", lang) if meta.unit.startswith("%") else meta.unit
-            lines.append(t(key, lang, gap=fmt_number(abs(head.gap_city_border), lang, meta.decimals), unit=gap_unit).replace("**", ""))
-        lines.append(t(f"weighting_{head.weighting}", lang))
-        ranked = ranking.ranked(frame, meta.direction)
-        picked = pd.concat([ranked.head(3), ranked.tail(3)])
-        table = [(str(int(r.rank)), r.name, f"{fmt_number(r.value, lang, meta.decimals)} {meta.unit}") for r in picked.itertuples()]
-        slides.append(
-            deck.IndicatorSlide(
-                name=f"{meta.name} ({meta.unit}), {year}",
-                map_png=map_image(frame, meta, year, "kabupaten", lang, scheme, k, "png"),
-                headline=lines,
-                source=f"{t('source', lang)}: {meta.citation} · {year}",
-                simulated_mark=t("simulated_mark", lang).upper() if meta.simulated else None,
-                group_means=means,
-                table=table,
-            )
-        )
-        if meta.citation not in sources:
-            sources.append(meta.citation)
-    sources.append("© 2024 Cahya DSN, github.com/cahyadsn/wilayah_boundaries (MIT)")
-    labels = {key: t(f"deck_{key}", lang) for key in ("gap_chart", "table", "sources", "indicator", "rank", "region", "value")}
-    subtitle = t("deck_subtitle", lang, day=fmt_date(date.today(), lang))
-    if province:
-        subtitle = f"{province[1]} · {subtitle}"
-    return deck.build_deck(t("app_title", lang), subtitle, slides, labels, sources), skipped
+    """The map's deck at regency level (kept for callers of the earlier name)."""
+    return map_deck(indicators, lang, region_types, scheme, k, "kabupaten", province)

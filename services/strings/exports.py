@@ -12,3 +12,22 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Chart images are not available on this server: install the Debian package `chromium` (see the README).",
     },
 }
+
+# Column headings of the map's CSV (``xcol_<column>``): a planner reads them, not a programmer.
+STRINGS.update(
+    {
+        "xcol_code": {"id": "Kode Kemendagri", "en": "Kemendagri code"},
+        "xcol_name": {"id": "Wilayah", "en": "Region"},
+        "xcol_province": {"id": "Provinsi", "en": "Province"},
+        "xcol_group": {"id": "Kelompok", "en": "Group"},
+        "xcol_indicator": {"id": "Indikator", "en": "Indicator"},
+        "xcol_year": {"id": "Tahun", "en": "Year"},
+        "xcol_value": {"id": "Nilai", "en": "Value"},
+        "xcol_unit": {"id": "Satuan", "en": "Unit"},
+        "xcol_status": {"id": "Keterangan", "en": "Note"},
+        "xcol_rank": {"id": "Peringkat", "en": "Rank"},
+        "xcol_source": {"id": "Sumber", "en": "Source"},
+        "xcol_simulated": {"id": "Data simulasi", "en": "Simulated data"},
+        "xcol_made": {"id": "Dibuat", "en": "Made on"},
+    }
+)
