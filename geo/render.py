@@ -76,7 +76,7 @@ def map_image(
     regions = _layer(str(geometry))
     shown = regions[regions["code"].isin(colour_of)]
     fig = plt.figure(figsize=(size_px[0] / _DPI, size_px[1] / _DPI), dpi=_DPI)
-    ax = fig.add_axes((0.01, 0.02, 0.64, 0.96) if compact else (0.02, 0.1, 0.66, 0.74))
+    ax = fig.add_axes((0.01, 0.02, 0.62, 0.96) if compact else (0.02, 0.1, 0.66, 0.74))
     ax.set_axis_off()
     shown.plot(ax=ax, color=[_mpl(colour_of[c]) for c in shown["code"]], edgecolor="white", linewidth=0.15 if len(shown) > 1000 else 0.4)
     if outline is not None:
@@ -95,8 +95,11 @@ def map_image(
     ax.set_ylim(miny - pad_y, maxy + pad_y)
     ax.set_aspect("equal")
     handles = [Patch(facecolor=_mpl(c), edgecolor="#777777", label=label) for c, label in legend] + handles_extra
-    size = 15 if compact else 12
-    legend_box = fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.66, 0.97) if compact else (0.7, 0.84), fontsize=size,
+    if compact:  # a narrower legend column: long labels ("International border (Malaysia)") wrap instead of leaving the image
+        for handle in handles:
+            handle.set_label(textwrap.fill(handle.get_label(), 24))
+    size = 14 if compact else 12
+    legend_box = fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.64, 0.97) if compact else (0.7, 0.84), fontsize=size,
                             frameon=False, title=unit, title_fontsize=size + 1, alignment="left")  # fmt: skip
     if compact:
         return _save(fig, fmt)

@@ -380,3 +380,15 @@ with whole_profile:
         icon=":material/download:",
         type="primary",
     )
+    with st.container(horizontal=True):  # the one-page profile, and a deck of the presentation list (one slide a regency)
+        st.download_button(t("export_profile_pdf", lang), data=lambda: exports.profile_pdf(region, lang), file_name=f"{stem}.pdf",
+                           mime="application/pdf", key="profile_dl_pdf", on_click="ignore", icon=":material/picture_as_pdf:",
+                           help=t("export_profile_help", lang))  # fmt: skip
+        st.download_button(t("export_profile_pptx", lang), data=lambda: exports.profile_deck([region], lang), file_name=f"{stem}.pptx",
+                           mime=exports.PPTX_MIME, key="profile_dl_pptx", on_click="ignore", icon=":material/slideshow:",
+                           help=t("export_profile_help", lang))  # fmt: skip
+        listed = [c for c in st.session_state.get("profile_steps") or [] if c in options]
+        if len(listed) > 1:
+            st.download_button(t("export_profile_deck", lang), data=lambda: exports.profile_deck(listed, lang), file_name="profil_kabupaten.pptx",
+                               mime=exports.PPTX_MIME, key="profile_dl_deck", on_click="ignore", icon=":material/slideshow:",
+                               help=t("export_profile_help", lang))  # fmt: skip

@@ -66,6 +66,8 @@ class Table:
     columns: list[str]
     rows: list[list[str]]
     weights: list[float] | None = None  # relative column widths; by default from the longest text
+    row_height: float = 0.4  # inches; 0.4 holds one line of 12 pt
+    font: int = 12
 
 
 @dataclass(frozen=True)
@@ -108,16 +110,20 @@ def build(title: str, subtitle: str, slides: list[Slide], sources_title: str, so
 
 def _pages(item: Slide) -> list[Slide]:
     """A slide whose table has more rows than fit becomes several, each with the header row."""
-    if item.table is None or len(item.table.rows) <= ROWS_PER_SLIDE:
+    if item.table is None or item.picture is not None:  # a sheet's table is short by design (its caller keeps it so)
         return [item]
+    row_h = Inches(item.table.row_height)
+    per_slide = int((_BODY_H - row_h) // row_h)
     rows = item.table.rows
-    parts = [rows[i : i + ROWS_PER_SLIDE] for i in range(0, len(rows), ROWS_PER_SLIDE)]
+    if len(rows) <= per_slide:
+        return [item]
+    parts = [rows[i : i + per_slide] for i in range(0, len(rows), per_slide)]
     return [
         Slide(
             f"{item.title} ({i + 1}/{len(parts)})",
             item.source,
             item.simulated,
-            table=Table(item.table.columns, part, item.table.weights or _weights(item.table)),
+            table=Table(item.table.columns, part, item.table.weights or _weights(item.table), item.table.row_height, item.table.font),
         )
         for i, part in enumerate(parts)
     ]
@@ -131,8 +137,17 @@ def _draw(slide, item: Slide) -> None:
         _text(slide, item.simulated, SLIDE_W - MARGIN - Inches(3.0), _TITLE_TOP, Inches(3.0), _TITLE_H, 18, bold=True, colour=_RED,
               align=PP_ALIGN.RIGHT, anchor=MSO_ANCHOR.MIDDLE)  # fmt: skip
     if item.source:
-        _text(slide, item.source, MARGIN, _FOOT_TOP, width, _FOOT_H, 11, colour=_GREY, anchor=MSO_ANCHOR.BOTTOM)
+        _text(slide, item.source, MARGIN, _FOOT_TOP, width, _FOOT_H, 11, colour=_GREY, anchor=MSO_ANCHOR.BOTTOM, shrink=True)
 
+    if item.picture is not None and item.table is not None:  # a one-page sheet: map and words on top, the table below
+        pic_w = Inches(5.4)
+        pic_h = Emu(int(pic_w * 9 / 16))
+        slide.shapes.add_picture(io.BytesIO(item.picture), MARGIN, _BODY_TOP, width=pic_w, height=pic_h)
+        side_left = MARGIN + pic_w + Inches(0.3)
+        if item.text:
+            _text(slide, "\n".join(item.text), side_left, _BODY_TOP, SLIDE_W - MARGIN - side_left, pic_h, 15, shrink=True)
+        _table(slide, item.table, MARGIN, _BODY_TOP + pic_h + Inches(0.1), width)
+        return
     if item.picture is not None:
         pic_w = Inches(8.4)
         pic_h = Emu(int(pic_w * 9 / 16))
@@ -148,6 +163,13 @@ def _draw(slide, item: Slide) -> None:
         return
     if item.table is not None:
         _table(slide, item.table, MARGIN, _BODY_TOP, width)
+        return
+    if len(item.charts) == 1 and item.text:  # one chart and its message: side by side, both readable
+        chart_w = Inches(7.8)
+        _chart(slide, item.charts[0], MARGIN, _BODY_TOP, chart_w, _BODY_H)
+        side_left = MARGIN + chart_w + Inches(0.3)
+        _text(slide, "\n".join(item.text), side_left, _BODY_TOP + Inches(0.3), SLIDE_W - MARGIN - side_left, _BODY_H - Inches(0.3), 16,
+              shrink=True)  # fmt: skip
         return
     if item.charts:
         n = len(item.charts)
@@ -245,25 +267,26 @@ def _table(slide, table: Table, left, top, width) -> None:
     weights = table.weights or _weights(table)
     total = sum(weights)
     n_rows = len(table.rows) + 1
-    shape = slide.shapes.add_table(n_rows, len(table.columns), left, top, width, _ROW_H * n_rows)
+    row_h = Inches(table.row_height)
+    shape = slide.shapes.add_table(n_rows, len(table.columns), left, top, width, row_h * n_rows)
     grid = shape.table
     widths = [int(width * w / total) for w in weights]
     widths[-1] = width - sum(widths[:-1])
     for i, w in enumerate(widths):
         grid.columns[i].width = Emu(w)
     for r in range(n_rows):
-        grid.rows[r].height = _ROW_H
+        grid.rows[r].height = row_h
     for c, heading in enumerate(table.columns):
-        _cell(grid.cell(0, c), heading, bold=True)
+        _cell(grid.cell(0, c), heading, table.font, bold=True)
     for r, row in enumerate(table.rows, start=1):
         for c, value in enumerate(row):
-            _cell(grid.cell(r, c), value)
+            _cell(grid.cell(r, c), value, table.font)
 
 
-def _cell(cell, text: str, bold: bool = False) -> None:
+def _cell(cell, text: str, size: int, bold: bool = False) -> None:
     cell.text = text
     cell.margin_top = cell.margin_bottom = Inches(0.04)
     cell.vertical_anchor = MSO_ANCHOR.MIDDLE
     paragraph = cell.text_frame.paragraphs[0]
-    paragraph.font.size = Pt(12)
+    paragraph.font.size = Pt(size)
     paragraph.font.bold = bold

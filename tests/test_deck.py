@@ -131,14 +131,95 @@ def test_stepping_on_the_map_shows_the_year_its_slide_shows(real_env: Path) -> N
     assert (at.session_state["yr"], at.session_state["lvl"]) == (view.year, view.level) == (2025, "kabupaten")
 
 
-def test_decks_render_in_libreoffice(real_env: Path, tmp_path: Path) -> None:
-    """LibreOffice opens the deck and draws every slide (a page per slide, none blank)."""
+def _gap_deck(indicator: str, level: str, year: int, lang: str) -> tuple[bytes, object]:
+    """The gap page's deck from the tables the page computes for this view."""
+    from services import catalogue, gaps
+    from ui import analysis, exports
+    from ui.context import query, reference
+
+    cat = reference("indicator_catalogue")
+    row = catalogue.row(cat, indicator)
+    spec = gaps.Spec.from_row(row, level)
+    frame = query("map_values", indicator=indicator, year=year, level=level, province=None, region_types=list(gaps.GROUPS))
+    population = query("population_nearest", year=year).set_index("region_code")["population"] if level == "kabupaten" else None
+    frame = gaps.with_population(frame, population, level)
+    types = gaps.group_table(frame, spec, "region_type")
+    series_ids = catalogue.series_for(cat, indicator, level)
+    series = [(i, catalogue.row(cat, i)["name_id" if lang == "id" else "name_en"]) for i in series_ids]
+    sc_year = analysis.scorecard_years()[-1]
+    data = exports.gap_deck(row, level, year, lang, types, analysis.trend(series_ids, level), series, gaps.contributions(frame, spec),
+                            analysis.scorecard(sc_year), sc_year)  # fmt: skip
+    return data, types
+
+
+def test_gap_deck_carries_the_pages_group_means_and_leaves_out_what_does_not_apply(real_env: Path) -> None:
+    data, types = _gap_deck("idm_score", "kabupaten", 2024, "id")
+    assert outside_shapes(data) == []
+    pptx = Presentation(io.BytesIO(data))
+    texts = slide_texts(pptx)
+    group_chart = next(sh.chart for sh in pptx.slides[1].shapes if sh.has_chart)
+    means = types.rows.set_index("group")["headline"]
+    assert list(group_chart.plots[0].categories) == ["Kab. lain", "Perbatasan"]  # IDM has no cities: no bar, not a bar of zero
+    assert list(group_chart.plots[0].series[0].values) == pytest.approx([means["kabupaten"], means["perbatasan"]])
+    assert "Kota: Tidak berlaku" in texts[1] and "Sumber: Kemendes PDTT" in texts[1]
+    kinds = [sh.chart.chart_type for s in pptx.slides for sh in s.shapes if sh.has_chart]
+    assert len(kinds) >= 3 and sum(sh.shape_type == 13 for s in pptx.slides for sh in s.shapes) == 0  # all native, no pictures
+    assert any("Rata-rata capaian SPM" in t for t in texts) and any(t.startswith("Sumber data") for t in texts)
+    assert all(not _PATHLIKE.search(t) for t in texts)
+
+
+def test_profile_deck_has_one_slide_per_regency_with_its_highlights(real_env: Path) -> None:
+    from services import profile
+    from ui import exports
+    from ui.context import query, reference
+
+    data = exports.profile_deck(["61.06", "64.72"], "en")
+    assert outside_shapes(data) == []
+    pptx = Presentation(io.BytesIO(data))
+    titles = [s.shapes[0].text_frame.text for s in pptx.slides]
+    assert titles[1:3] == ["Profile: Kabupaten Kapuas Hulu", "Profile: Kota Samarinda"]
+    card = profile.scorecard(query("profile_values", region="61.06"), reference("indicator_catalogue"),
+                             query("profile_trend", region="61.06"), "61.06")  # fmt: skip
+    summary = profile.summarise(card)
+    table = next(sh.table for sh in pptx.slides[1].shapes if sh.has_table)
+    ranks = [table.cell(r, 4).text for r in range(1, len(table.rows))]
+    assert ranks == [f"{a.rank} of {a.n}" for a in [*summary.strongest, *summary.weakest]]
+    assert sum(sh.shape_type == 13 for sh in pptx.slides[1].shapes) == 1  # the locator map
+    assert titles[-1] == "Data sources" and all(not _PATHLIKE.search(t) for t in slide_texts(pptx))
+
+
+def test_profile_pdf_is_one_page(real_env: Path) -> None:
     from ui import exports
 
-    data, _ = exports.map_deck(_STEPS[:2], "en", _GROUPS, "quantiles", 5)
-    pages = render_pages(data, tmp_path)
-    assert len(pages) == len(Presentation(io.BytesIO(data)).slides)
-    for page in pages:
-        image = Image.open(page).convert("L")
-        assert image.size[0] > image.size[1]  # 16:9
-        assert image.getextrema()[0] < 100  # something dark was drawn: text, a map, a chart
+    data = exports.profile_pdf("61.06", "id")
+    assert data.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page\b(?!s)", data)) == 1
+
+
+def test_decks_render_in_libreoffice(real_env: Path, tmp_path: Path) -> None:
+    """LibreOffice opens each deck and draws every slide (a page per slide, none blank); the PDF
+    profile draws as one landscape page. The pages are kept in test-output/decks to look at."""
+    from ui import exports
+
+    out = ROOT / "test-output" / "decks"
+    out.mkdir(parents=True, exist_ok=True)
+    decks = {
+        "map": exports.map_deck(_STEPS, "en", _GROUPS, "quantiles", 5)[0],
+        "gap": _gap_deck("bps_ipm", "kabupaten", 2021, "id")[0],
+        "profile": exports.profile_deck(["61.06", "64.72"], "id"),
+    }
+    for name, data in decks.items():
+        folder = tmp_path / name
+        folder.mkdir()
+        pages = render_pages(data, folder)
+        assert len(pages) == len(Presentation(io.BytesIO(data)).slides), name
+        for page in pages:
+            image = Image.open(page).convert("L")
+            assert image.size[0] > image.size[1]  # 16:9
+            assert image.getextrema()[0] < 100  # something dark was drawn: text, a map, a chart
+            shutil.copy(page, out / f"{name}-{page.name}")
+    pdf = tmp_path / "profile.pdf"
+    pdf.write_bytes(exports.profile_pdf("61.06", "id"))
+    subprocess.run([shutil.which("pdftoppm"), "-r", "60", "-png", str(pdf), str(tmp_path / "sheet")], check=True, timeout=60)
+    sheets = sorted(tmp_path.glob("sheet-*.png"))
+    assert len(sheets) == 1 and Image.open(sheets[0]).size[0] > Image.open(sheets[0]).size[1]
+    shutil.copy(sheets[0], out / "profile-sheet.png")

@@ -12,7 +12,7 @@ import pandas as pd
 
 from data import build
 from geo import render
-from services import catalogue, deck, export, mapview, ranking, slideview, summary
+from services import briefings, catalogue, deck, export, gaps, mapview, profile, ranking, slideview, summary
 from services.i18n import fmt_date, fmt_number, label, t
 from ui.context import query, reference
 
@@ -203,3 +203,111 @@ def briefing_deck(
 ) -> tuple[bytes, list[str]]:
     """The map's deck at regency level (kept for callers of the earlier name)."""
     return map_deck(indicators, lang, region_types, scheme, k, "kabupaten", province)
+
+
+PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+
+
+def gap_deck(
+    meta_row: pd.Series,
+    level: str,
+    year: int,
+    lang: str,
+    types: gaps.GroupTable,
+    trend: pd.DataFrame,
+    series: list[tuple[str, str]],
+    contrib: gaps.Contributions,
+    card: pd.DataFrame | None,
+    sc_year: int | None,
+) -> bytes:
+    """The gap page as slides, from the very tables the page drew: group means, their trend, the
+    regions adding most to the gap, the SPM scorecard, and the sources."""
+    cat = reference("indicator_catalogue")
+    meta = mapview.IndicatorMeta.from_row(meta_row, lang)
+    gap_unit = t("percentage_points", lang) if meta.unit.startswith("%") else meta.unit
+    name = f"{meta.name} ({meta.unit}), {year}"
+    source_text = export.plain_source(meta.citation, year)
+    source = f"{t('source', lang)}: {source_text}"
+    mark = t("simulated_mark", lang).upper() if meta.simulated else None
+    slides = [briefings.group_slide(types, name, meta.unit, gap_unit, meta.decimals, meta.direction, lang, source, mark)]
+    trend_source = f"{t('source', lang)}: " + "; ".join(
+        dict.fromkeys(export.plain_source(catalogue.row(cat, s)["citation_id" if lang == "id" else "citation_en"]) for s, _ in series)
+    )
+    slides += briefings.trend_slides(trend, series, meta.unit, meta.decimals, lang, trend_source, mark)
+    sources = [source_text]
+    if meta.direction != 0:
+        key = "gap_contrib_title_target" if contrib.reference_kind == "target" else "gap_contrib_title_mean"
+        made = briefings.contribution_slide(contrib, f"{t(key, lang)} (%): {meta.name}, {year}", lang, source, mark)
+        slides += [made] if made is not None else []
+    if card is not None and sc_year is not None and not card.empty:
+        ids = list(dict.fromkeys(card["indicator_id"]))
+        names = {i: catalogue.row(cat, i)["name_id" if lang == "id" else "name_en"] for i in ids}
+        cites = list(
+            dict.fromkeys(
+                export.plain_source(catalogue.row(cat, i)["citation_id" if lang == "id" else "citation_en"], sc_year) for i in ids
+            )
+        )
+        sc_mark = t("simulated_mark", lang).upper() if any(bool(catalogue.row(cat, i)["simulated"]) for i in ids) else None
+        slides.append(briefings.scorecard_slide(card, names, int(sc_year), lang, f"{t('source', lang)}: " + "; ".join(cites), sc_mark))
+        sources += cites
+    sources += [export.plain_source(catalogue.row(cat, s)["citation_id" if lang == "id" else "citation_en"]) for s, _ in series]
+    subtitle = f"{label('levels', level, lang)} · " + t("deck_subtitle", lang, day=fmt_date(date.today(), lang))
+    return deck.build(t("gap_title", lang), subtitle, slides, t("deck_sources", lang), sources)
+
+
+def profile_sheet(region: str, lang: str) -> briefings.ProfileSheet:
+    """A regency's one-page profile: where it is, its strongest and weakest areas, and the sources."""
+    cat = reference("indicator_catalogue")
+    regencies = reference("profile_regencies").set_index("code")
+    reg = regencies.loc[region]
+    card = profile.scorecard(query("profile_values", region=region), cat, query("profile_trend", region=region), region)
+    result = profile.summarise(card)
+    rows = briefings.highlight_rows(card, result, lang)
+    shown = [a.indicator_id for a in [*result.strongest, *result.weakest]]
+    context = t(
+        "deck_profile_context",
+        lang,
+        province=reg["province"],
+        group=label("region_types", reg["region_type"], lang),
+        population=fmt_number(reg["population"], lang, 0),
+        year=int(reg["population_year"]) if pd.notna(reg["population_year"]) else "—",
+        km=fmt_number(reg["km_to_capital"], lang, 0),
+    )
+    summary_lines = [t("deck_profile_basis", lang, n=result.n_indicators, since=profile.SUMMARY_SINCE)]
+    sources = briefings.sources_of(card, shown, lang)
+    sources.append(export.plain_source(reference_citation("cahyadsn_boundaries", lang)))
+    return briefings.ProfileSheet(
+        title=t("deck_profile_title", lang, regency=reg["name"]),
+        subtitle=context,
+        map_png=locator_map(region, str(reg["name"]), lang),
+        columns=[t(f"deck_profile_col_{c}", lang) for c in ("kind", "area", "indicator", "value", "rank")],
+        rows=rows,
+        summary=summary_lines,
+        sources=sources,
+        made=t("export_made_on", lang, day=fmt_date(date.today(), lang)),
+    )
+
+
+def locator_map(region: str, name: str, lang: str) -> bytes:
+    """Kalimantan's regencies with this one filled, the land border and the PLBN posts."""
+    geometry, outline, border = _geometry("kabupaten")
+    codes = reference("profile_regencies")["code"]
+    colour_of = {c: ("#0b3d91" if c == region else "#d9d9d9") for c in codes}
+    legend = [("#0b3d91", name), ("#d9d9d9", t("deck_profile_others", lang))]
+    stamp = render.Stamp(name, "", "", "")
+    return render.map_image(geometry, colour_of, legend, stamp, outline, border, points=plbn_points(None, lang),
+                            border_label=t("international_border", lang), compact=True, size_px=SLIDE_MAP_PX)  # fmt: skip
+
+
+def profile_pdf(region: str, lang: str) -> bytes:
+    return briefings.profile_pdf(profile_sheet(region, lang))
+
+
+def profile_deck(regions: list[str], lang: str) -> bytes:
+    """One slide per regency (the profile's presentation list, or the regency on screen)."""
+    sheets = [profile_sheet(r, lang) for r in regions]
+    sources = [s for sheet in sheets for s in sheet.sources]
+    subtitle = t("deck_subtitle", lang, day=fmt_date(date.today(), lang))
+    return deck.build(
+        t("deck_profile_deck_title", lang), subtitle, [briefings.profile_slide(s) for s in sheets], t("deck_sources", lang), sources
+    )
