@@ -108,7 +108,7 @@ def map_image(
     if note:
         fig.canvas.draw()  # the legend's height is known only once drawn: the sentence goes right under it
         bottom = legend_box.get_window_extent().transformed(fig.transFigure.inverted()).y0
-        fig.text(0.705, bottom - 0.03, textwrap.fill(note, 28), fontsize=15, fontweight="bold", va="top", color="#222222")
+        fig.text(0.705, bottom - 0.03, textwrap.fill(note, 26), fontsize=15, fontweight="bold", va="top", color="#222222")
     fig.text(0.02, 0.045, stamp.source, fontsize=10, color="#333333")
     fig.text(0.02, 0.015, stamp.date, fontsize=10, color="#555555")
     if stamp.simulated:

@@ -260,7 +260,7 @@ tables = {
 }
 st.download_button(
     t("gap_download", lang),
-    data=lambda: gaptables.workbook(tables, meta_row, int(year), level, types.weighting, types.reference),  # built on click only
+    data=lambda: gaptables.workbook(tables, meta_row, int(year), level, types.weighting, types.reference, lang),  # built on click only
     file_name=f"kesenjangan_{indicator}_{level}_{year}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     key="gap_download",

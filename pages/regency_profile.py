@@ -35,7 +35,7 @@ def _downloads(
             simulated = bool("simulated" in table and table["simulated"].fillna(False).astype(bool).any())
             st.download_button(
                 t("profile_download_csv", lang, table=t(label_key, lang)),
-                data=lambda table=table, simulated=simulated: export.to_csv_bytes(table, simulated=simulated),
+                data=lambda table=table, simulated=simulated: export.to_csv_bytes(table, simulated, lang, exports.indicator_decimals()),
                 file_name=f"{stem}_{sheet}.csv",
                 mime="text/csv",
                 key=f"profile_dl_{key}_{sheet}_csv",
@@ -44,7 +44,9 @@ def _downloads(
             )
         st.download_button(
             t("profile_download_xlsx", lang),
-            data=lambda: export.to_excel_bytes(sheets, profile.metadata(cat, dict(years), sources, dict(datasets or {}))),
+            data=lambda: export.to_excel_bytes(
+                sheets, profile.metadata(cat, dict(years), sources, dict(datasets or {})), lang, exports.indicator_decimals()
+            ),
             file_name=f"{stem}_{key}.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key=f"profile_dl_{key}_xlsx",
@@ -372,7 +374,9 @@ with whole_profile:
     sources = reference("sources")
     st.download_button(
         t("profile_download_all", lang),
-        data=lambda: export.to_excel_bytes(sheets, profile.metadata(cat, all_years, sources, all_datasets)),
+        data=lambda: export.to_excel_bytes(
+            sheets, profile.metadata(cat, all_years, sources, all_datasets), lang, exports.indicator_decimals()
+        ),
         file_name=f"{stem}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="profile_dl_all",

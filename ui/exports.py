@@ -205,6 +205,12 @@ def briefing_deck(
     return map_deck(indicators, lang, region_types, scheme, k, "kabupaten", province)
 
 
+def indicator_decimals() -> dict[str, int]:
+    """Each indicator's decimals, for rounding downloaded values as the screen shows them."""
+    cat = reference("indicator_catalogue").drop_duplicates("indicator_id")
+    return dict(zip(cat["indicator_id"], cat["decimals"].astype(int), strict=True))
+
+
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
 
