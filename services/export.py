@@ -92,7 +92,8 @@ def _code_label(column: str, value: object, lang: str) -> object:
     if column in ("status", "idm_status"):
         text = str(value).upper()
         if text in _VILLAGE_STATUS:
-            return t("profile_status_" + text.lower().replace(" ", "_"), lang)
+            key = "profile_status_" + text.lower().replace(" ", "_")
+            return t(key, lang)
         words = {"NO_STATUS": "profile_status_none", "NOT_APPLICABLE": "not_applicable", "NA": "not_applicable",
                  "MISSING": "no_data", "VALUE": None}  # fmt: skip
         return t(words[text], lang) if words.get(text) else ("" if text == "VALUE" else value)
