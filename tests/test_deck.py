@@ -223,3 +223,19 @@ def test_decks_render_in_libreoffice(real_env: Path, tmp_path: Path) -> None:
     sheets = sorted(tmp_path.glob("sheet-*.png"))
     assert len(sheets) == 1 and Image.open(sheets[0]).size[0] > Image.open(sheets[0]).size[1]
     shutil.copy(sheets[0], out / "profile-sheet.png")
+
+
+def test_pages_offer_their_decks_and_the_one_page_profile(real_env: Path) -> None:
+    """The gap page offers its deck; the profile offers PDF and PPTX, and a deck once two regencies are listed."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    at.query_params.update({"lang": "en", "region": "61.06", "langkah": "61.06,64.72"})
+    at.run()
+    at.switch_page(str(ROOT / "pages" / "regency_profile.py")).run()
+    assert not at.exception
+    labels = {el.proto.id.rsplit("-", 1)[-1]: el.proto.label for el in at.get("download_button")}
+    assert labels.get("profile_dl_pdf") == "One-page profile (PDF)" and labels.get("profile_dl_pptx") == "One-page profile (PPTX)"
+    assert labels.get("profile_dl_deck") == "Briefing deck: one slide per regency of the presentation list (PPTX)"
+    at.switch_page(str(ROOT / "pages" / "gap_analysis.py")).run()
+    assert not at.exception
+    labels = {el.proto.id.rsplit("-", 1)[-1]: el.proto.label for el in at.get("download_button")}
+    assert labels.get("gap_deck_download") == "Download the gap briefing deck (PPTX)"

@@ -198,13 +198,6 @@ def reference_citation(source_id: str, lang: str) -> str:
     return str(table.at[source_id, "citation_id" if lang == "id" else "citation_en"]) if source_id in table.index else source_id
 
 
-def briefing_deck(
-    indicators: list[str], lang: str, region_types: list[str], scheme: str, k: int, province: tuple[str, str] | None = None
-) -> tuple[bytes, list[str]]:
-    """The map's deck at regency level (kept for callers of the earlier name)."""
-    return map_deck(indicators, lang, region_types, scheme, k, "kabupaten", province)
-
-
 def indicator_decimals() -> dict[str, int]:
     """Each indicator's decimals, for rounding downloaded values as the screen shows them."""
     cat = reference("indicator_catalogue").drop_duplicates("indicator_id")
