@@ -195,7 +195,9 @@ def to_excel_bytes(
     """An .xlsx workbook: one sheet per table plus a ``metadata`` sheet, all cells neutralised; with
     ``lang``, every sheet as a planner reads it (see :func:`for_planner`)."""
     if lang is not None:
-        sheets = {name: for_planner(frame, lang, decimals) for name, frame in sheets.items()}
+        sheets = {
+            t(f"xs_{name}", lang) if f"xs_{name}" in STRINGS else name: for_planner(frame, lang, decimals) for name, frame in sheets.items()
+        }
         metadata = for_planner(metadata, lang)
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:

@@ -195,5 +195,5 @@ def workbook(
     )
     if lang is None:
         return export.to_excel_bytes(tables, metadata)
-    planned = {name: export.for_planner(frame, lang, int(meta_row["decimals"])) for name, frame in tables.items()}
+    planned = {t(f"xs_{name}", lang): export.for_planner(frame, lang, int(meta_row["decimals"])) for name, frame in tables.items()}
     return export.to_excel_bytes(planned, metadata)

@@ -52,7 +52,7 @@ def test_csv_reads_as_a_planner_expects_in_both_languages() -> None:
 def test_excel_cells_are_empty_not_none_and_numbers_stay_numbers() -> None:
     meta = pd.DataFrame({"field": ["sumber"], "value": ["BPS (reference/x.csv)"]})
     book = openpyxl.load_workbook(io.BytesIO(export.to_excel_bytes({"desa": _villages()}, meta, "en", {"idm_score": 4, "bps_p0": 1})))
-    sheet = book["desa"]
+    sheet = book["desa"]  # a name without a translation is kept
     assert [c.value for c in sheet[1]][:3] == ["Kemendagri code", "Region", "IDM status"]
     assert sheet["C3"].value is None and sheet["D2"].value is None  # empty, not "None"
     assert sheet["F2"].value == 0.8123 and sheet["F4"].value == 69.3 and sheet["F3"].value is None
@@ -81,7 +81,8 @@ def test_gap_workbook_speaks_the_users_language(real_env: Path) -> None:
     )
     table = gaps.group_table(frame, gaps.Spec.from_row(row, "kabupaten"))
     book = openpyxl.load_workbook(io.BytesIO(gaptables.workbook({"groups": table.rows}, row, 2024, "kabupaten", "none", "all", "en")))
-    sheet = book["groups"]
+    assert book.sheetnames == ["Groups", "metadata"]
+    sheet = book["Groups"]
     headers = [c.value for c in sheet[1]]
     assert headers[:3] == ["Group", "Region", "Number of regions"] and "group" not in headers
     groups = [r[0] for r in sheet.iter_rows(min_row=2, values_only=True)]

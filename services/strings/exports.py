@@ -193,3 +193,20 @@ STRINGS.update(
         "xv_aggregate_ratio": {"id": "Rasio total", "en": "Ratio of totals"},
     }
 )
+
+# Sheet names of downloaded workbooks (``xs_<name>``); Excel allows 31 characters.
+_SHEETS = {
+    "scorecard": ("Kartu skor", "Scorecard"),
+    "trend": ("Tren", "Trend"),
+    "villages": ("Desa", "Villages"),
+    "village_status": ("Status desa", "Village status"),
+    "distances": ("Jarak", "Distances"),
+    "peers": ("Pembanding", "Peers"),
+    "peer_values": ("Nilai pembanding", "Peer values"),
+    "groups": ("Kelompok", "Groups"),
+    "provinces": ("Provinsi", "Provinces"),
+    "inequality": ("Ketimpangan", "Inequality"),
+    "decomposition": ("Dekomposisi", "Decomposition"),
+    "contributions": ("Kontribusi", "Contributions"),
+}
+STRINGS.update({f"xs_{name}": {"id": ind, "en": eng} for name, (ind, eng) in _SHEETS.items()})
