@@ -598,8 +598,8 @@ def test_formulas_in_uploaded_names_and_cells_are_neutralised_in_every_export(ed
     everything = "\n".join(_all_text(n, d) for n, d in files.items() if n.endswith((".csv", ".xlsx")))
     for formula in FORMULAS:  # each arrived, as text
         assert "'" + formula.strip() in everything or "'" + formula in everything, formula
-    table = pd.read_csv(io.BytesIO(files["uji_rumus_kabupaten_2019.csv"]), encoding="utf-8-sig", dtype={"kode_kemendagri": str})
-    assert table.set_index("kode_kemendagri")["nilai"].to_dict() == {
+    table = pd.read_csv(io.BytesIO(files["uji_rumus_kabupaten_2019.csv"]), encoding="utf-8-sig", dtype={"Kode Kemendagri": str})
+    assert table.set_index("Kode Kemendagri")["Nilai"].to_dict() == {  # the map CSV's headings are in the user's language
         "61.02": -2.5,
         "61.06": 10.0,
         "61.71": 20.0,
