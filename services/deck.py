@@ -227,7 +227,7 @@ def _chart(slide, spec: Bars | Lines, left, top, width, height) -> None:
     chart.chart_title.text_frame.paragraphs[0].font.bold = True
     value_axis = chart.value_axis
     value_axis.has_major_gridlines = True
-    value_axis.tick_labels.number_format = number_format(spec.decimals)
+    value_axis.tick_labels.number_format = number_format(min(spec.decimals, 1))  # round steps need no four decimals
     value_axis.tick_labels.number_format_is_linked = False
     if isinstance(spec, Bars):
         if min(spec.values, default=0) >= 0:
