@@ -1,7 +1,10 @@
-"""Exports of the equity map: image (PNG/SVG), the data behind it (CSV), and a briefing deck (PPTX).
+"""Exports of every page: map images (PNG/SVG), the data behind a view (CSV), briefing decks (PPTX)
+from the map, the gap page and the regency profile, and the one-page regency profile (PPTX, PDF).
 
-Everything is generated on the server, offline, stamped with title, source, year, date and the
-simulated mark where it applies. Images are made on request (a button), not on every rerun.
+Everything is generated on the server, offline, when a button is clicked, stamped with title,
+source (publisher and year), date and the simulated mark where it applies. Decks are made from the
+same view state and the same functions as the screen (``services.slideview``), so a slide shows
+what its live step shows.
 """
 
 from __future__ import annotations
