@@ -7,6 +7,7 @@ image carries its title, source, year, date and, for simulated data, a visible s
 from __future__ import annotations
 
 import io
+import textwrap
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -61,24 +62,36 @@ def map_image(
     fmt: str = "png",
     size_px: tuple[int, int] = SLIDE_PX,
     points: tuple[list[float], list[float], str] | None = None,
+    unit: str | None = None,
+    note: str | None = None,
+    border_label: str | None = None,
+    compact: bool = False,
 ) -> bytes:
     """A choropleth as PNG or SVG: regions not in ``colour_of`` are left out (filtered views).
 
-    ``points`` (longitudes, latitudes, legend label) are drawn as dark diamonds, e.g. service points."""
+    What the screen shows is drawn too: ``points`` (longitudes, latitudes, legend label) as dark
+    diamonds (PLBN posts, service points), the land border with its legend entry ``border_label``,
+    the legend titled with the ``unit``, and ``note`` (the gap sentence) under the legend.
+
+    ``compact`` is the picture for a slide, whose title, figures, source and mark are slide text:
+    only the map and its legend, drawn larger, so they stay legible at the slide's scale."""
     # names are text, never maths: "(US$) … (US$)" keeps its spaces (geo/mpl_text.py)
     stamp = Stamp(**{k: mpl_escape(v) if isinstance(v, str) else v for k, v in vars(stamp).items()})
     legend, points = [(c, mpl_escape(text)) for c, text in legend], (points[0], points[1], mpl_escape(points[2])) if points else None
+    note, unit, border_label = (mpl_escape(x) if isinstance(x, str) else x for x in (note, unit, border_label))
     regions = _layer(str(geometry))
     shown = regions[regions["code"].isin(colour_of)]
     fig = Figure(figsize=(size_px[0] / _DPI, size_px[1] / _DPI), dpi=_DPI)
-    ax = fig.add_axes((0.02, 0.1, 0.66, 0.74))
+    ax = fig.add_axes((0.01, 0.02, 0.62, 0.96) if compact else (0.02, 0.1, 0.66, 0.74))
     ax.set_axis_off()
     shown.plot(ax=ax, color=[_mpl(colour_of[c]) for c in shown["code"]], edgecolor="white", linewidth=0.15 if len(shown) > 1000 else 0.4)
     if outline is not None:
         _layer(str(outline)).boundary.plot(ax=ax, color="#3b3b3b", linewidth=1.1)
+    handles_extra = []
     if border is not None and _layer(str(border)).shape[0]:
         _layer(str(border)).plot(ax=ax, color=_BORDER, linewidth=0)
-    handles_extra = []
+        if border_label:
+            handles_extra.append(Patch(facecolor=_BORDER, edgecolor=_BORDER, label=border_label))
     if points is not None and len(points[0]):
         ax.scatter(points[0], points[1], marker="D", s=22, color="#0b3d91", edgecolors="white", linewidths=0.6, zorder=5)
         handles_extra.append(Line2D([], [], marker="D", linestyle="", color="#0b3d91", markeredgecolor="white", label=points[2]))
@@ -87,15 +100,30 @@ def map_image(
     ax.set_xlim(minx - pad_x, maxx + pad_x)
     ax.set_ylim(miny - pad_y, maxy + pad_y)
     ax.set_aspect("equal")
+    handles = [Patch(facecolor=_mpl(c), edgecolor="#777777", label=label) for c, label in legend] + handles_extra
+    if compact:  # a narrower legend column: long labels ("International border (Malaysia)") wrap instead of leaving the image
+        for handle in handles:
+            handle.set_label(textwrap.fill(handle.get_label(), 24))
+    size = 14 if compact else 12
+    legend_box = fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.64, 0.97) if compact else (0.7, 0.84), fontsize=size,
+                            frameon=False, title=unit, title_fontsize=size + 1, alignment="left")  # fmt: skip
+    if compact:
+        return _save(fig, fmt)
     fig.text(0.02, 0.955, stamp.title, fontsize=20, fontweight="bold", va="top")
     fig.text(0.02, 0.895, stamp.subtitle, fontsize=13, va="top", color="#333333")
-    handles = [Patch(facecolor=_mpl(c), edgecolor="#777777", label=label) for c, label in legend] + handles_extra
-    fig.legend(handles=handles, loc="center left", bbox_to_anchor=(0.7, 0.5), fontsize=12, frameon=False)
+    if note:
+        fig.draw_without_rendering()  # the legend's height is known only once drawn: the sentence goes right under it
+        bottom = legend_box.get_window_extent().transformed(fig.transFigure.inverted()).y0
+        fig.text(0.705, bottom - 0.03, textwrap.fill(note, 26), fontsize=15, fontweight="bold", va="top", color="#222222")
     fig.text(0.02, 0.045, stamp.source, fontsize=10, color="#333333")
     fig.text(0.02, 0.015, stamp.date, fontsize=10, color="#555555")
     if stamp.simulated:
         fig.text(0.98, 0.955, stamp.simulated, fontsize=18, fontweight="bold", color="#b00020", ha="right", va="top",
                  bbox=dict(facecolor="white", edgecolor="#b00020", boxstyle="round,pad=0.3"))  # fmt: skip
+    return _save(fig, fmt)
+
+
+def _save(fig, fmt: str) -> bytes:
     buffer = io.BytesIO()
     fig.savefig(buffer, format=fmt, dpi=_DPI)
     return buffer.getvalue()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from services import catalogue, classify, mapview, ranking, summary
+from services import catalogue, classify, mapview, ranking, slideview, summary
 from services.i18n import fmt_number, label, md_escape, t
 from ui import exports, views
 from ui.components import chart_download, indicator_picker, meeting, url_state
@@ -19,6 +19,11 @@ def _step(delta: int) -> None:
     steps = st.session_state.get("steps") or []
     if steps:
         st.session_state["ind"] = meeting.step_from(steps, st.session_state.get("ind"), delta)
+        # the step's level, year and classes come from the function the deck uses: a step and its slide agree
+        view = slideview.step_view(reference("indicator_catalogue"), st.session_state["ind"], st.session_state.get("lvl", "kabupaten"),
+                                   st.session_state.get("scheme", classify.DEFAULT_SCHEME), st.session_state.get("k", classify.DEFAULT_K))  # fmt: skip
+        if view is not None:
+            st.session_state.update(lvl=view.level, yr=view.year, scheme=view.scheme)
 
 
 lang = language()
@@ -171,13 +176,19 @@ with map_col:
         )
         st.caption(t("export_map_images", lang))
         chart_download.buttons(
-            lambda fmt: exports.map_image(frame, meta, int(year), level, lang, scheme, k, fmt), view, "dl_map", lang, needs_browser=False
+            lambda fmt: exports.view_image(
+                frame, meta_row, int(year), level, lang, scheme, k, fmt, None if province == "all" else province
+            ),
+            view,
+            "dl_map",
+            lang,
+            needs_browser=False,
         )
-        deck_for = (tuple(steps), lang, tuple(types), scheme, k, province)  # a deck is offered only for the view it was made for
+        deck_for = (tuple(steps), lang, tuple(types), scheme, k, province, level)  # a deck is offered only for the view it was made for
         if st.button(t("export_deck", lang), key="make_deck"):
             if steps:
                 chosen = None if province == "all" else (province, prov_names[province])
-                data, skipped = exports.briefing_deck(list(steps), lang, list(types) or list(summary.GROUPS), scheme, k, chosen)
+                data, skipped = exports.map_deck(list(steps), lang, list(types) or list(summary.GROUPS), scheme, k, level, chosen)
                 st.session_state["_deck"] = {"for": deck_for, "data": data, "skipped": skipped}
             else:
                 st.info(t("export_deck_empty", lang))

@@ -260,10 +260,30 @@ tables = {
 }
 st.download_button(
     t("gap_download", lang),
-    data=lambda: gaptables.workbook(tables, meta_row, int(year), level, types.weighting, types.reference),  # built on click only
+    data=lambda: gaptables.workbook(tables, meta_row, int(year), level, types.weighting, types.reference, lang),  # built on click only
     file_name=f"kesenjangan_{indicator}_{level}_{year}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     key="gap_download",
+)
+st.download_button(
+    t("export_gap_deck_download", lang),
+    data=lambda: exports.gap_deck(
+        meta_row,
+        level,
+        int(year),
+        lang,
+        types,
+        trend,
+        [(s.indicator_id, s.name) for s in series],
+        contrib,
+        card if sc_years else None,
+        int(sc_year) if sc_years else None,
+    ),
+    file_name=f"kesenjangan_{indicator}_{level}_{year}.pptx",
+    mime=exports.PPTX_MIME,
+    key="gap_deck_download",
+    on_click="ignore",
+    icon=":material/slideshow:",
 )
 
 # --------------------------------------------------------------------------- methods

@@ -35,7 +35,7 @@ def _downloads(
             simulated = bool("simulated" in table and table["simulated"].fillna(False).astype(bool).any())
             st.download_button(
                 t("profile_download_csv", lang, table=t(label_key, lang)),
-                data=lambda table=table, simulated=simulated: export.to_csv_bytes(table, simulated=simulated),
+                data=lambda table=table, simulated=simulated: export.to_csv_bytes(table, simulated, lang, exports.indicator_decimals()),
                 file_name=f"{stem}_{sheet}.csv",
                 mime="text/csv",
                 key=f"profile_dl_{key}_{sheet}_csv",
@@ -44,7 +44,9 @@ def _downloads(
             )
         st.download_button(
             t("profile_download_xlsx", lang),
-            data=lambda: export.to_excel_bytes(sheets, profile.metadata(cat, dict(years), sources, dict(datasets or {}))),
+            data=lambda: export.to_excel_bytes(
+                sheets, profile.metadata(cat, dict(years), sources, dict(datasets or {})), lang, exports.indicator_decimals()
+            ),
             file_name=f"{stem}_{key}.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key=f"profile_dl_{key}_xlsx",
@@ -372,7 +374,9 @@ with whole_profile:
     sources = reference("sources")
     st.download_button(
         t("profile_download_all", lang),
-        data=lambda: export.to_excel_bytes(sheets, profile.metadata(cat, all_years, sources, all_datasets)),
+        data=lambda: export.to_excel_bytes(
+            sheets, profile.metadata(cat, all_years, sources, all_datasets), lang, exports.indicator_decimals()
+        ),
         file_name=f"{stem}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="profile_dl_all",
@@ -380,3 +384,15 @@ with whole_profile:
         icon=":material/download:",
         type="primary",
     )
+    with st.container(horizontal=True):  # the one-page profile, and a deck of the presentation list (one slide a regency)
+        st.download_button(t("export_profile_pdf", lang), data=lambda: exports.profile_pdf(region, lang), file_name=f"{stem}.pdf",
+                           mime="application/pdf", key="profile_dl_pdf", on_click="ignore", icon=":material/picture_as_pdf:",
+                           help=t("export_profile_help", lang))  # fmt: skip
+        st.download_button(t("export_profile_pptx", lang), data=lambda: exports.profile_deck([region], lang), file_name=f"{stem}.pptx",
+                           mime=exports.PPTX_MIME, key="profile_dl_pptx", on_click="ignore", icon=":material/slideshow:",
+                           help=t("export_profile_help", lang))  # fmt: skip
+        listed = [c for c in st.session_state.get("profile_steps") or [] if c in options]
+        if len(listed) > 1:
+            st.download_button(t("export_profile_deck", lang), data=lambda: exports.profile_deck(listed, lang), file_name="profil_kabupaten.pptx",
+                               mime=exports.PPTX_MIME, key="profile_dl_deck", on_click="ignore", icon=":material/slideshow:",
+                               help=t("export_profile_help", lang))  # fmt: skip

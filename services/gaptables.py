@@ -149,8 +149,12 @@ def workbook(
     level: str,
     weighting: str,
     reference: str,
+    lang: str | None = None,
 ) -> bytes:
-    """Every table behind the page as numbers, with a metadata sheet (both languages, source, simulated)."""
+    """Every table behind the page as numbers, with a metadata sheet (both languages, source, simulated).
+
+    With ``lang``, headers are in that language, codes are words and values are rounded to the
+    indicator's decimals (``services.export.for_planner``); the metadata sheet stays bilingual."""
     simulated = bool(meta_row["simulated"])
     metadata = pd.DataFrame(
         {
@@ -183,10 +187,13 @@ def workbook(
                 reference,
                 "selisih positif = tertinggal; rasio > 1 = tertinggal / positive gap = behind; ratio > 1 = behind; "
                 "Theil in raw units (the page shows × 1000)",
-                meta_row["citation_en"],
+                export.plain_source(meta_row["citation_en"]),
                 meta_row["licence"],
                 export.SIMULATED_NOTE if simulated else "resmi / official",
             ],
         }
     )
-    return export.to_excel_bytes(tables, metadata)
+    if lang is None:
+        return export.to_excel_bytes(tables, metadata)
+    planned = {t(f"xs_{name}", lang): export.for_planner(frame, lang, int(meta_row["decimals"])) for name, frame in tables.items()}
+    return export.to_excel_bytes(planned, metadata)

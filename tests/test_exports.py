@@ -56,13 +56,14 @@ def test_services_make_a_png_of_1920x1080_and_a_deck_with_pictures(real_env: Pat
     png = render.map_image(geo / assets["kabupaten"], painting.colour_of, painting.legend,
                            render.Stamp("Judul", "Sub", "Sumber: x", "Dibuat hari ini", "DATA SIMULASI"), geo / assets["provinsi"])  # fmt: skip
     assert Image.open(io.BytesIO(png)).size == (1920, 1080)
-    slide = deck.IndicatorSlide("Capaian SPM kesehatan (%), 2025", png, ["Kota: 90,1 %"], "Sumber: simulasi", "DATA SIMULASI",
-                                {"Kota": 90.1, "Kab. lain": 85.0, "Perbatasan": 80.2}, [("1", "Kota Balikpapan", "99 %")])  # fmt: skip
-    labels = {k: k for k in ("gap_chart", "table", "sources", "indicator", "rank", "region", "value")}
-    pptx = Presentation(io.BytesIO(deck.build_deck("Judul", "Sub", [slide, slide], labels, ["BPS"])))
-    assert len(pptx.slides) == 1 + 2 + 3  # title, two maps, gap chart, table, sources
-    pictures = [s for s in pptx.slides if any(sh.shape_type == 13 for sh in s.shapes)]
-    assert len(pictures) == 3  # two maps and the gap chart
+    bars = deck.Bars("Capaian SPM kesehatan (%), 2025", ["Kota", "Kab. lain", "Perbatasan"], [90.1, 85.0, 80.2], 1)
+    slide = deck.Slide(
+        "Capaian SPM kesehatan (%), 2025", "Sumber: simulasi", "DATA SIMULASI", picture=png, charts=[bars], text=["Kota: 90,1 %"]
+    )
+    pptx = Presentation(io.BytesIO(deck.build("Judul", "Sub", [slide, slide], "Sumber", ["BPS"])))
+    assert len(pptx.slides) == 1 + 2 + 1  # title, two maps, sources
+    assert [sum(sh.shape_type == 13 for sh in s.shapes) for s in pptx.slides] == [0, 1, 1, 0]  # only maps are pictures
+    assert [sum(sh.has_chart for sh in s.shapes) for s in pptx.slides] == [0, 1, 1, 0]  # bars are native charts
     texts = [" ".join(sh.text_frame.text for sh in s.shapes if sh.has_text_frame) for s in pptx.slides]
     assert "DATA SIMULASI" in texts[1] and "Sumber: simulasi" in texts[1]
 
@@ -77,11 +78,11 @@ def test_csv_of_the_view_parses_back_to_the_same_numbers(real_env: Path) -> None
         con, "map_values", indicator="bps_p0", year=2024, level="kabupaten", province=None, region_types=["kota", "kabupaten", "perbatasan"]
     )
     meta = mapview.IndicatorMeta.from_row(catalogue.row(cat, "bps_p0"), "id")
-    data = pd.read_csv(io.BytesIO(exports.data_csv(frame, meta, 2024, "id")), encoding="utf-8-sig", dtype={"kode_kemendagri": str})
-    merged = data.merge(frame, left_on="kode_kemendagri", right_on="code")
-    assert len(merged) == 56 and (merged["nilai"] == merged["value"]).all()
-    assert set(data["sumber"]) == {meta.citation} and not data["simulasi"].any()
-    assert set(data["dibuat"]) == {date.today().isoformat()}  # stamped with the day it was made
+    data = pd.read_csv(io.BytesIO(exports.data_csv(frame, meta, 2024, "id")), encoding="utf-8-sig", dtype={"Kode Kemendagri": str})
+    merged = data.merge(frame, left_on="Kode Kemendagri", right_on="code")
+    assert len(merged) == 56 and (merged["Nilai"] == merged["value"].round(meta.decimals)).all()
+    assert set(data["Sumber"]) == {"BPS, Kemiskinan Kabupaten/Kota, Maret 2024"} and data["Data simulasi"].isna().all()
+    assert set(data["Dibuat"]) == {date.today().isoformat()}  # stamped with the day it was made
 
 
 def test_briefing_deck_follows_the_maps_province_and_groups(real_env: Path) -> None:
@@ -97,8 +98,8 @@ def test_briefing_deck_follows_the_maps_province_and_groups(real_env: Path) -> N
     assert not at.exception
     pptx = Presentation(io.BytesIO(at.session_state["_deck"]["data"]))
     assert "Unduh bahan rapat (PPTX)" in [el.proto.label for el in at.get("download_button")]
-    assert len(pptx.slides) == 1 + 2 + 3
-    assert pptx.slides[0].placeholders[1].text.startswith("Kalimantan Timur · Bahan rapat koordinasi")
+    assert len(pptx.slides) == 1 + 2 + 3  # title, two steps, the gap charts, the table, sources
+    assert pptx.slides[0].shapes[1].text_frame.text.startswith("Kalimantan Timur · Bahan rapat koordinasi")
     table = next(sh.table for sh in pptx.slides[4].shapes if sh.has_table)
     named = {table.cell(i, 2).text for i in range(1, len(table.rows))}
     con = warehouse.connect(real_env)

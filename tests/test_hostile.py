@@ -599,8 +599,8 @@ def test_formulas_in_uploaded_names_and_cells_are_neutralised_in_every_export(ed
     everything = "\n".join(_all_text(n, d) for n, d in files.items() if n.endswith((".csv", ".xlsx")))
     for formula in FORMULAS:  # each arrived, as text
         assert "'" + formula.strip() in everything or "'" + formula in everything, formula
-    table = pd.read_csv(io.BytesIO(files["uji_rumus_kabupaten_2019.csv"]), encoding="utf-8-sig", dtype={"kode_kemendagri": str})
-    assert table.set_index("kode_kemendagri")["nilai"].to_dict() == {
+    table = pd.read_csv(io.BytesIO(files["uji_rumus_kabupaten_2019.csv"]), encoding="utf-8-sig", dtype={"Kode Kemendagri": str})
+    assert table.set_index("Kode Kemendagri")["Nilai"].to_dict() == {  # the map CSV's headings are in the user's language
         "61.02": -2.5,
         "61.06": 10.0,
         "61.71": 20.0,
@@ -820,20 +820,21 @@ def test_extreme_and_impossible_values_are_refused_or_held_never_stored(mini: Pa
 
 
 def test_dollar_signs_in_names_are_drawn_as_text_in_map_images_and_decks(mini: Path) -> None:
-    """``(US$) … (US$)`` is not maths: map images and the deck's chart draw it as typed, and an
-    unbalanced ``$\\frac{$`` (which mathtext cannot parse) does not break them."""
+    """``(US$) … (US$)`` is not maths: map images and the one-page profile PDF draw it as typed, and
+    an unbalanced ``$\\frac{$`` (which mathtext cannot parse) does not break them. (Deck charts are
+    native PowerPoint charts, whose text is never maths.)"""
     from geo.mpl_text import mpl_escape
 
     text = "Belanja (US$) per kapita (US$)"
     assert Text(text=mpl_escape(text))._preprocess_math(mpl_escape(text)) == (text, False)  # drawn exactly as typed
     from geo import render
-    from services import deck
+    from services import briefings
 
     geometry = next((ROOT / "static" / "geo").glob("kabupaten.*.geojson"))
     name = "Belanja (US$) per kapita (US$) $\\frac{$"
     stamp = render.Stamp(title=name, subtitle=name, source=f"Sumber: {name}", date="Dibuat 3 Desember 2026")
-    image = render.map_image(geometry, {"61.06": "#ff0000"}, [("#cccccc", name)], stamp)
+    image = render.map_image(geometry, {"61.06": "#ff0000"}, [("#cccccc", name)], stamp, unit=name, note=name)
     assert image.startswith(b"\x89PNG")
-    slide = deck.IndicatorSlide(name=name, map_png=b"", headline=[], source=name, simulated_mark=None,
-                                group_means={"A (US$)": 1.0, "B (US$)": 2.0, "C": None}, table=[])  # fmt: skip
-    assert deck._gap_chart([slide]).startswith(b"\x89PNG")
+    sheet = briefings.ProfileSheet(title=name, subtitle=name, map_png=image, columns=["A (US$)", "B"], rows=[[name, "1"]],
+                                   summary=[name], sources=[name], made="3 Desember 2026")  # fmt: skip
+    assert briefings.profile_pdf(sheet).startswith(b"%PDF")
