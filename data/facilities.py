@@ -361,7 +361,7 @@ def load_schools(root: Path, places: Places) -> tuple[pd.DataFrame, dict, pd.Dat
         "register": "kemendikbud_sekolah_2019",
         "code_column": "kode_kab_kota",
         "system": "kemendikbud",
-        "reason_key": "quality_system_kemendikbud",
+        "reason_key": "quality_system_kemendikbud_why",
         "reason_params": json.dumps({"count": str(len(code_to_reg)), "regencies": str(len(set(code_to_reg.values())))}),
         "names_checked": len(keys),
         "names_agree": len(keys) - len(unmatched),
