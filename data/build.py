@@ -27,7 +27,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from data import points, simulate, sources
+from data import facilities, points, simulate, sources
 from data.errors import BuildError
 from geo import border, boundaries
 
@@ -88,6 +88,7 @@ def fingerprint(src: Path) -> dict[str, object]:
 TABLES = (
     "regions", "region_groups", "crosswalk", "capitals", "indicators", "sources", "observations", "not_applicable",
     "village_status", "service_points", "complaints", "plbn_crossings", "geo_assets", "build_info",
+    "point_quality", "code_systems", "facility_registers", "village_access",
 )  # fmt: skip
 
 
@@ -384,10 +385,20 @@ def build(src: Path, db: Path, static: Path, progress: Progress) -> BuildResult:
         )
         regions = pd.concat([regions, extra], ignore_index=True)
 
-    progress(0.55, "simulate")
-    regencies = regions[regions["level"] == "kabupaten"]
+    progress(0.50, "facilities")
     real = pd.concat(observed, ignore_index=True)
     pop2019 = real[(real["indicator_id"] == "population") & (real["year"] == 2019)].set_index("region_code")["value"]
+    places = facilities.make_places(levels, crosswalk)
+    loaded = facilities.load_all(src, places)
+    access_obs, village_access = facilities.access_indicators(loaded.points, regions)
+    sources_of = catalogue.set_index("indicator_id")["source_id"]
+    facility_obs = pd.concat(
+        [facilities.coverage_indicators(loaded.points, loaded.registers, regions, pop2019), access_obs], ignore_index=True
+    )
+    real = pd.concat([real, facility_obs.assign(source_id=facility_obs["indicator_id"].map(sources_of))], ignore_index=True)
+
+    progress(0.55, "simulate")
+    regencies = regions[regions["level"] == "kabupaten"]
     hdi2019 = real[(real["indicator_id"] == "bps_ipm") & (real["year"] == 2019)].set_index("region_code")["value"]
     cov = simulate.regency_covariates(regencies, hdi2019, pop2019)
     spm = simulate.spm_achievement(cov, regions[regions["level"] == "kecamatan"])
@@ -403,12 +414,19 @@ def build(src: Path, db: Path, static: Path, progress: Progress) -> BuildResult:
     progress(0.65, "service_points")
     plbn = points.load_plbn(src, regency_names)
     immigration = points.load_immigration(src, regions)
-    service_points = pd.concat([plbn, immigration], ignore_index=True)
+    service_points = pd.concat(
+        [
+            facilities.reference_points(pd.concat([plbn, immigration], ignore_index=True), places),
+            facilities.as_service_points(loaded.points, points.POINT_COLUMNS),
+        ],
+        ignore_index=True,
+    )
     crossings = simulate.plbn_crossings(service_points)
 
     progress(0.75, "write_geometry")
     assets = [boundaries.write_asset(levels[level], level, static) for level in boundaries.LEVELS]
     assets.append(boundaries.write_asset(border.border_band(levels["kabupaten"]), "perbatasan", static))
+    assets.append(boundaries.write_lines_asset(src / sources.FILES["rivers"], "rivers", static))
     geo_assets = pd.DataFrame([a.__dict__ for a in assets])
 
     progress(0.85, "write_database")
@@ -426,6 +444,10 @@ def build(src: Path, db: Path, static: Path, progress: Progress) -> BuildResult:
         "complaints": complaints,
         "plbn_crossings": crossings,
         "geo_assets": geo_assets,
+        "point_quality": loaded.quality,
+        "code_systems": loaded.systems,
+        "facility_registers": loaded.registers,
+        "village_access": village_access,
     }
     assert set(tables) | {"build_info"} == set(TABLES), "TABLES lists what a build writes"
     built_at = datetime.now(UTC).isoformat(timespec="seconds")

@@ -36,6 +36,12 @@ FILES = {
     "bps_poverty_2024": "indicators/bps_poverty_kalimantan_2024.csv",
     "idm_desa": "indicators/kemendes_idm_2024_kalimantan_desa.csv",
     "idm_kab": "indicators/kemendes_idm_2023_2024_kalimantan_kabupaten.csv",
+    "schools_2019": "services/kemdikbud_sekolah_kalimantan_2019.csv",
+    "faskes_2019": "services/kemenkes_faskes_kalimantan_2019.csv",
+    "puskesmas_2022": "services/satudata_puskesmas_kalimantan_2022.csv",
+    "hospitals_2022": "services/satudata_rumah_sakit_kalimantan_2022.csv",
+    "hospitals_2021": "services/rsonline_rumah_sakit_kalimantan_2021.csv",
+    "rivers": "services/gshhg_rivers_borneo.geojson",
 }
 
 OBS_COLUMNS = ["indicator_id", "region_code", "year", "value", "numerator", "denominator", "note"]

@@ -154,6 +154,22 @@ def locate(points_lon: np.ndarray, points_lat: np.ndarray, gdf: gpd.GeoDataFrame
     return found
 
 
+def nearest_within(points_lon: np.ndarray, points_lat: np.ndarray, gdf: gpd.GeoDataFrame, max_deg: float) -> tuple[np.ndarray, np.ndarray]:
+    """Code of the nearest polygon within ``max_deg`` degrees of each point (None beyond), and the gap in degrees.
+
+    For points just off a simplified coastline: they belong to the village they nearly touch.
+    """
+    pts = shapely.points(np.asarray(points_lon, dtype=float), np.asarray(points_lat, dtype=float))
+    tree = shapely.STRtree(gdf.geometry.values)
+    codes = np.full(len(pts), None, dtype=object)
+    gap = np.full(len(pts), np.nan)
+    (point_idx, poly_idx), dist = tree.query_nearest(pts, max_distance=max_deg, return_distance=True, all_matches=False)
+    values = gdf["code"].to_numpy()
+    codes[point_idx] = values[poly_idx]
+    gap[point_idx] = dist
+    return codes, gap
+
+
 def _repaired(rounded: shapely.Geometry, original: shapely.Geometry) -> shapely.Geometry:
     """Repair a geometry that rounding made invalid; keep the unrounded one if repair fails."""
     try:
@@ -234,3 +250,27 @@ def write_asset(gdf: gpd.GeoDataFrame, level: str, out_dir: Path) -> GeoAsset:
         tmp.replace(target)
     write_gzip(target)
     return GeoAsset(level=level, file_name=name, n_features=len(gdf), n_bytes=len(text.encode()))
+
+
+def write_lines_asset(source: Path, level: str, out_dir: Path) -> GeoAsset:
+    """Line geometry (rivers) as a static, content-hashed file, like the boundaries: drawn as map
+    context, fetched once by the browser. Degenerate segments (a single repeated point) are dropped."""
+    gdf = gpd.read_file(source)
+    lines = gdf.geometry.explode(index_parts=False)
+    lines = lines[(lines.geom_type == "LineString") & (shapely.length(lines.values) > 0)]
+    rounded = shapely.transform(lines.values, lambda xy: np.round(xy, _DECIMALS))
+    parts = [
+        '{"type":"Feature","id":' + str(i) + ',"properties":{},"geometry":' + shapely.to_geojson(g) + "}"
+        for i, g in enumerate(rounded)
+        if not g.is_empty and shapely.length(g) > 0
+    ]
+    text = '{"type":"FeatureCollection","features":[' + ",".join(parts) + "]}"
+    digest = hashlib.sha256(text.encode()).hexdigest()[:12]
+    name = f"{level}.{digest}.geojson"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / name
+    if not target.exists():
+        tmp = target.with_suffix(".tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(target)
+    return GeoAsset(level=level, file_name=name, n_features=len(parts), n_bytes=len(text.encode()))

@@ -7,7 +7,7 @@ import unicodedata
 import pandas as pd
 import streamlit as st
 
-from services import catalogue, export, uploads
+from services import catalogue, export, quality, uploads
 from services.i18n import md_escape, t
 from ui import editor, upload_flow
 from ui.components import url_state
@@ -64,6 +64,25 @@ else:
         hide_index=True,
         width="stretch",
     )
+
+# Data quality of the facility registers (services/quality.py): what each register's codes mean
+# and which rows were kept out of distances, with the reason.
+st.header(t("quality_title", lang))
+st.caption(t("quality_intro", lang))
+quality_rows = reference("point_quality")
+st.subheader(t("quality_systems_title", lang))
+st.dataframe(quality.systems_table(reference("code_systems"), lang), hide_index=True, width="stretch")
+st.subheader(t("quality_summary_title", lang))
+st.dataframe(quality.summary_table(reference("register_counts"), quality_rows, lang), hide_index=True, width="stretch")
+st.subheader(t("quality_rows_title", lang))
+st.dataframe(quality.rows_table(quality_rows, lang), hide_index=True, width="stretch", height=320)
+st.download_button(
+    t("quality_download", lang),
+    export.to_csv_bytes(quality.rows_table(quality_rows, lang, formatted=False)),
+    file_name="kualitas_titik_layanan.csv" if lang == "id" else "service_point_quality.csv",
+    mime="text/csv",
+    key="quality_download",
+)
 
 st.header(t("data_uploads_title", lang))
 user = editor.current_editor()

@@ -223,31 +223,37 @@ with st.expander(t("gap_contrib_table", lang)):
     st.dataframe(gaptables.format_contributions(contrib, lang, meta.decimals, meta.unit), hide_index=True, width="stretch")
 
 # --------------------------------------------------------------------------- scorecard
+# Real proxies by default; the simulated SPM achievement series only with demonstration data
+# (False until the frame-level demo-data switch is wired here).
+include_simulated = False
 st.header(t("gap_scorecard_heading", lang))
-sc_years = analysis.scorecard_years()
-if not sc_years:
+card = analysis.proxy_scorecard(include_simulated)
+if card.empty:
     st.info(t("gap_scorecard_none", lang))
 else:
-    keep_valid("gap_sc_year", sc_years, sc_years[-1])
-    sc_year = st.selectbox(t("gap_scorecard_year", lang), sc_years, key="gap_sc_year")
-    card = analysis.scorecard(int(sc_year))
-    spm_ids = catalogue.spm_indicators(cat)
-    present = [i for i in spm_ids if i in set(card["indicator_id"])]
+    present = list(dict.fromkeys(card["indicator_id"]))
+    years = card.groupby("indicator_id")["year"].first()
     score_rows = [
-        gapview.ScoreRow(
+        gapview.ProxyRow(
             i,
             f"{label('sectors', catalogue.row(cat, i)['sector'], lang)} › {catalogue.row(cat, i)['name_id' if lang == 'id' else 'name_en']}",
+            str(catalogue.row(cat, i)["unit_id" if lang == "id" else "unit_en"]),
+            int(catalogue.row(cat, i)["decimals"]),
+            str(catalogue.row(cat, i)["method_id" if lang == "id" else "method_en"]),
+            int(years[i]),
             bool(catalogue.row(cat, i)["simulated"]),
         )
         for i in present
     ]
-    sc_title = t("gap_scorecard_title", lang, year=sc_year)
-    sc_fig = gapview.scorecard_figure(card, score_rows, lang, 1, sc_title)
+    sc_title = t("gap_proxy_title", lang)
+    sc_fig = gapview.proxy_scorecard_figure(card, score_rows, lang, sc_title)
     st.plotly_chart(sc_fig, key="gap_scorecard", theme=None, config={"displaylogo": False})
     sc_sources = "; ".join(dict.fromkeys(str(catalogue.row(cat, i)["citation_id" if lang == "id" else "citation_en"]) for i in present))
     sc_stamp = exports.plain_stamp(sc_title, t("gap_scorecard_heading", lang), sc_sources, lang, any(r.simulated for r in score_rows))
-    chart_download.buttons(chart_download.chart(sc_fig, sc_stamp), f"spm_{sc_year}", "dl_scorecard", lang)
-    st.caption(t("gap_scorecard_caption", lang))
+    chart_download.buttons(chart_download.chart(sc_fig, sc_stamp), "spm_proxies", "dl_scorecard", lang)
+    st.caption(t("gap_proxy_caption", lang))
+    with st.expander(t("gap_proxy_definitions", lang)):
+        st.markdown("\n".join(f"- **{md_escape(r.label)}**: {md_escape(r.definition)}" for r in score_rows))
 
 # --------------------------------------------------------------------------- download
 tables = {

@@ -328,6 +328,19 @@ st.dataframe(
 distance_datasets = {"service_points": "reference_points", "boundaries": "cahyadsn_boundaries"}
 _downloads("distances", [("distances", "profile_table_distances", distances)], {}, distance_datasets)
 
+# The regency's own basic-service facilities, and its villages farthest from a puskesmas.
+st.subheader(t("profile_facilities_heading", lang))
+facilities = query("profile_facilities", region=region)
+st.caption(t("profile_facilities_caption", lang))
+if facilities.empty:
+    st.info(t("profile_facilities_none", lang))
+else:
+    st.dataframe(profile.facilities_display(facilities, lang), hide_index=True, width="stretch", key="profile_facilities")
+farthest = query("profile_farthest_villages", region=region, n=profile.FARTHEST_N)
+if not farthest.empty:
+    st.markdown(f"**{t('profile_farthest_heading', lang, n=len(farthest))}**")
+    st.dataframe(profile.farthest_display(farthest, lang), hide_index=True, width="stretch", key="profile_farthest")
+
 # ---- Peers
 st.header(t("profile_peers_heading", lang))
 st.caption(t("profile_peers_caption", lang, group=label("region_types", reg["region_type"], lang)))

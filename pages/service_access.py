@@ -185,8 +185,8 @@ url_state.publish(  # defaults stay out of the link, so a plain link stays short
 
 settings = access.Settings(tuple(kinds), tuple(statuses), float(threshold), round(float(detour), 1), float(mobile_default))
 points = access.select_points(point_rows, settings)
-cite = access.citation(sources, lang)
-meta = access.indicator_meta(settings, lang, access.citation(sources, lang, short=True))
+cite = access.citation(sources, lang, kinds=settings.kinds)
+meta = access.indicator_meta(settings, lang, access.citation(sources, lang, short=True, kinds=settings.kinds))
 unit = access.distance_unit(settings, lang)
 threshold_text = f"{fmt_number(settings.threshold_km, lang, 0)} km"
 

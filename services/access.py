@@ -29,7 +29,10 @@ from geo import access as geo
 from services import mapview
 from services.i18n import fmt_number, label, t
 
-FIXED_KINDS = ("kanim", "ulp", "pos", "plbn")  # places one can go to on any working day
+# Basic services from the 2019 registers (schools: Kemendikbud; puskesmas, hospitals: Kemenkes);
+# points whose coordinates failed a check (queries/access_points.sql) never reach a distance.
+FACILITY_KINDS = ("puskesmas", "hospital", "sd", "smp", "sma", "smk")
+FIXED_KINDS = ("kanim", "ulp", "pos", "plbn", *FACILITY_KINDS)  # places one can go to on any working day
 MOBILE = "mobile"
 ALL_KINDS = (*FIXED_KINDS, MOBILE)
 DEFAULT_KINDS = ("kanim", "ulp")  # passport services: offices and passport units
@@ -63,6 +66,15 @@ _KIND_STYLE = {  # symbol and colour per kind; blues and greens stay apart from 
     "pos": ("triangle-down", "#56B4E9"),
     "plbn": ("diamond", "#5b2a86"),
     "mobile": ("triangle-up", "#CC79A7"),
+    "puskesmas": ("cross", "#00838f"),
+    "hospital": ("cross", "#4a148c"),
+    "sd": ("circle", "#1b5e20"),
+    "smp": ("circle", "#0d47a1"),
+    "sma": ("circle", "#311b92"),
+    "smk": ("circle", "#4e342e"),
+}
+_KIND_SOURCES = {"puskesmas": "kemenkes_faskes_2019", "hospital": "kemenkes_faskes_2019"} | {
+    k: "kemendikbud_sekolah_2019" for k in ("sd", "smp", "sma", "smk")
 }
 _NEW_COLOUR = "#000000"
 SCENARIO_COLOURS = {"A": "#0072B2", "B": "#009E73", "C": "#CC79A7"}  # Okabe-Ito
@@ -335,12 +347,17 @@ def compare(measures_now: pd.DataFrame, scenarios: Mapping[str, pd.DataFrame]) -
 # ---------------------------------------------------------------- labels and figures
 
 
-def citation(sources: pd.DataFrame, lang: str, short: bool = False) -> str:
-    """The point list's and the boundaries' citations; ``short`` keeps the boundary credit only (for hover labels)."""
+def citation(sources: pd.DataFrame, lang: str, short: bool = False, kinds: Iterable[str] = ()) -> str:
+    """The point lists' and the boundaries' citations; ``short`` keeps the boundary credit only (for hover labels).
+
+    The facility registers are cited when one of their kinds is chosen.
+    """
     column = "citation_id" if lang == "id" else "citation_en"
     rows = sources.set_index("source_id")
-    cited = [str(rows.loc[s, column]) for s in _CITATION_SOURCES if s in rows.index]
-    if short and len(cited) == len(_CITATION_SOURCES):
+    registers = tuple(dict.fromkeys(_KIND_SOURCES[k] for k in kinds if k in _KIND_SOURCES))
+    wanted = (_CITATION_SOURCES[0], *registers, *_CITATION_SOURCES[1:])
+    cited = [str(rows.loc[s, column]) for s in wanted if s in rows.index]
+    if short and len(cited) == len(wanted):
         cited[-1] = _BOUNDARY_CREDIT
     return "; ".join(cited)
 
@@ -416,7 +433,7 @@ def point_traces(points: PointSet, new: list[NewPoint], lang: str, scenario: str
                 extra = "<br>" + t("access_days_hover", lang, days=fmt_number(row.days, lang, 0))
             text.append(
                 f"<b>{escape(str(row.name))}</b><br>{label('point_kinds', kind, lang)} · {label('point_status', row.status, lang)}"
-                f"<br>{escape(str(row.town))}{extra}<br><i>{t('access_approximate', lang)}</i>"
+                + (f"<br>{escape(str(row.town))}{extra}<br><i>{t('access_approximate', lang)}</i>" if kind not in FACILITY_KINDS else "")
             )
         traces.append(
             dict(
@@ -425,7 +442,7 @@ def point_traces(points: PointSet, new: list[NewPoint], lang: str, scenario: str
                 lat=part["lat"].to_numpy(),
                 mode="markers",
                 marker=dict(
-                    size=12,
+                    size=7 if kind in FACILITY_KINDS else 12,  # thousands of schools: small marks
                     color=colour,
                     symbol=[symbol if s == "open" else f"{symbol}-open" for s in part["status"]],
                     line=dict(width=1.5, color="white"),

@@ -419,3 +419,69 @@ def scorecard(values: pd.DataFrame, specs: dict[str, Spec], year: int) -> pd.Dat
                 {"indicator_id": indicator, "group": group, "mean": table[group]["headline"], "n": int(table[group]["n_with_data"])}
             )
     return pd.DataFrame.from_records(records, columns=["indicator_id", "group", "mean", "n"])
+
+
+# --------------------------------------------------------------------------- SPM scorecard from real proxies
+
+# Real, official proxies for the SPM fields (no open SPM achievement series exists): each row is
+# named as a proxy and carries its catalogue definition. (sector, indicator), in reading order.
+SPM_PROXIES: tuple[tuple[str, str], ...] = (
+    ("spm_kesehatan", "acc_km_puskesmas"),
+    ("spm_kesehatan", "acc_beyond10_puskesmas"),
+    ("spm_kesehatan", "hf_puskesmas_per10k"),
+    ("spm_kesehatan", "hf_doctors_per10k"),
+    ("spm_kesehatan", "hf_midwives_per10k"),
+    ("spm_kesehatan", "hf_beds_per1k"),
+    ("spm_kesehatan", "bps_uhh"),
+    ("spm_pendidikan", "acc_km_smp"),
+    ("spm_pendidikan", "acc_km_sma"),
+    ("spm_pendidikan", "acc_beyond10_smp"),
+    ("spm_pendidikan", "acc_beyond10_sma"),
+    ("spm_pendidikan", "wb_literacy_rate"),
+    ("spm_pendidikan", "wb_apm_smp"),
+    ("spm_pendidikan", "wb_apm_sma"),
+    ("spm_pendidikan", "bps_hls"),
+    ("spm_pendidikan", "bps_rls"),
+    ("spm_pu", "wb_water_access"),
+    ("infrastruktur", "wb_electricity_access"),
+)
+
+
+def proxy_ids(include_simulated: bool = False, simulated_ids: tuple[str, ...] = ()) -> list[str]:
+    """The indicators of the scorecard: the real proxies, and the simulated SPM achievement series
+    only when demonstration data is asked for."""
+    ids = [i for _s, i in SPM_PROXIES]
+    return ids + [i for i in simulated_ids if i not in ids] if include_simulated else ids
+
+
+def proxy_scorecard(
+    values: pd.DataFrame, specs: dict[str, Spec], include_simulated: bool = False, simulated_ids: tuple[str, ...] = ()
+) -> pd.DataFrame:
+    """Each proxy's group means (default weighting) in its latest year with data, and each cell's
+    standing within its row: 1 = the best group, 0 = the furthest behind (direction-aware), so rows
+    in km, per 10,000 people and % can share one colour scale.
+
+    Long form: indicator_id, year, group, mean, n, standing. Indicators without data are left out;
+    simulated series (``simulated_ids``) only with ``include_simulated``.
+    """
+    wanted = proxy_ids(include_simulated, simulated_ids)
+    records = []
+    for indicator in wanted:
+        part = values[values["indicator_id"] == indicator]
+        if part.empty or indicator not in specs:
+            continue
+        year = int(part["year"].max())
+        table = {r["group"]: r for r in group_table(part[part["year"] == year], specs[indicator]).rows.to_dict("records")}
+        means = np.array([float(table[g]["headline"]) if table[g]["headline"] is not None else np.nan for g in GROUPS])
+        oriented = means * (-1 if specs[indicator].direction < 0 else 1)
+        span = np.nanmax(oriented) - np.nanmin(oriented) if np.isfinite(oriented).any() else np.nan
+        standing = (
+            (oriented - np.nanmin(oriented)) / span
+            if span and np.isfinite(span) and span > 0
+            else np.where(np.isfinite(means), 0.5, np.nan)
+        )
+        for g, mean, score in zip(GROUPS, means, standing, strict=True):
+            records.append(
+                {"indicator_id": indicator, "year": year, "group": g, "mean": mean, "n": int(table[g]["n_with_data"]), "standing": score}
+            )
+    return pd.DataFrame.from_records(records, columns=["indicator_id", "year", "group", "mean", "n", "standing"])

@@ -270,3 +270,64 @@ def scorecard_figure(card: pd.DataFrame, rows: list[ScoreRow], lang: str, decima
         plot_bgcolor="white",
     )
     return go.Figure(data=[trace], layout=layout, _validate=False)
+
+
+@dataclass(frozen=True)
+class ProxyRow:
+    indicator_id: str
+    label: str  # "SPM Kesehatan › Jarak ke puskesmas terdekat (median desa)"
+    unit: str
+    decimals: int
+    definition: str  # the catalogue's method text: what the proxy measures
+    year: int
+    simulated: bool
+
+
+def proxy_scorecard_figure(card: pd.DataFrame, rows: list[ProxyRow], lang: str, title: str) -> go.Figure:
+    """Heatmap of the real SPM proxies × region groups: each cell the group's value in the row's
+    own unit; the colour is the cell's standing within its row (darker = further behind), so km,
+    ratios and % share one scale. Every label says *proxy* (or simulated) and its year; the hover
+    gives the definition."""
+    ids = [r.indicator_id for r in rows]
+    means = card.pivot(index="indicator_id", columns="group", values="mean").reindex(index=ids, columns=list(GROUPS))
+    standing = card.pivot(index="indicator_id", columns="group", values="standing").reindex(index=ids, columns=list(GROUPS))
+    counts = card.pivot(index="indicator_id", columns="group", values="n").reindex(index=ids, columns=list(GROUPS))
+    kind = [t("simulated_mark", lang) if r.simulated else t("gap_proxy_mark", lang) for r in rows]
+    y_labels = [f"{escape(r.label)} ({'⚠ ' if r.simulated else ''}{k}, {r.year})" for r, k in zip(rows, kind, strict=True)]
+    text = [
+        [(f"{fmt_number(v, lang, r.decimals)} {escape(r.unit)}" if np.isfinite(v) else t("no_data", lang)) for v in row]
+        for r, row in zip(rows, means.to_numpy(dtype=float), strict=True)
+    ]
+    custom = [
+        [[escape(r.definition), str(int(n)) if pd.notna(n) else "0"] for n in count_row]
+        for r, count_row in zip(rows, counts.to_numpy(), strict=True)
+    ]
+    z = standing.to_numpy(dtype=float)
+    trace = dict(
+        type="heatmap",
+        z=np.where(np.isfinite(z), z, None).tolist(),
+        zmin=0,
+        zmax=1,
+        x=[label("region_types", g, lang) for g in GROUPS],
+        y=y_labels,
+        text=text,
+        texttemplate="%{text}",
+        textfont=dict(size=15),
+        customdata=custom,
+        colorscale=ACHIEVEMENT_SCALE,
+        showscale=False,
+        xgap=3,
+        ygap=3,
+        hovertemplate="%{y}<br>%{x}: %{text}<br>n = %{customdata[1]}<br>%{customdata[0]}<extra></extra>",
+    )
+    layout = dict(
+        template="none",
+        height=max(320, 44 * len(rows) + 140),
+        margin=dict(l=10, r=10, t=70, b=40),
+        title=dict(text=escape(title), font=dict(size=16), x=0, y=0.98),
+        xaxis=dict(side="top", tickfont=dict(size=14), automargin=True),
+        yaxis=dict(autorange="reversed", tickfont=dict(size=13), automargin=True),
+        separators=",." if lang == "id" else ".,",
+        plot_bgcolor="white",
+    )
+    return go.Figure(data=[trace], layout=layout, _validate=False)

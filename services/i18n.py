@@ -65,6 +65,13 @@ POINT_KINDS = {
     "ulp": {"id": "Unit layanan paspor", "en": "Passport service unit"},
     "mobile": {"id": "Layanan keliling", "en": "Mobile service"},
     "pos": {"id": "Pos imigrasi", "en": "Immigration post"},
+    "puskesmas": {"id": "Puskesmas", "en": "Community health centre (puskesmas)"},
+    "hospital": {"id": "Rumah sakit", "en": "Hospital"},
+    "sd": {"id": "SD", "en": "Primary school (SD)"},
+    "smp": {"id": "SMP", "en": "Junior secondary school (SMP)"},
+    "sma": {"id": "SMA", "en": "Senior secondary school (SMA)"},
+    "smk": {"id": "SMK", "en": "Vocational secondary school (SMK)"},
+    "slb": {"id": "Sekolah luar biasa (SLB)", "en": "Special-needs school (SLB)"},
 }
 POINT_STATUS = {
     "open": {"id": "beroperasi", "en": "operating"},

@@ -634,6 +634,36 @@ def distances_display(distances: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
+FACILITY_ORDER = ("puskesmas", "hospital", "sd", "smp", "sma", "smk", "slb")
+FARTHEST_N = 10
+
+
+def facilities_display(facilities: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A regency's own facilities by kind: counted in distances, kept out (with the catalogue page
+    saying why), and staff where the register gives it (puskesmas and hospitals). Unknown staff is
+    a dash, not zero."""
+    rank = {k: i for i, k in enumerate(FACILITY_ORDER)}
+    rows = facilities.assign(_r=facilities["kind"].map(rank).fillna(len(rank))).sort_values("_r")
+    return pd.DataFrame(
+        {
+            t("profile_col_facility", lang): [label("point_kinds", k, lang) for k in rows["kind"]],
+            t("profile_col_used", lang): [fmt_number(v, lang, 0) for v in rows["n_used"]],
+            t("profile_col_flagged", lang): [fmt_number(v, lang, 0) for v in rows["n_flagged"]],
+            t("profile_col_doctors", lang): [fmt_number(v, lang, 0) if pd.notna(v) else "—" for v in rows["doctors"]],
+            t("profile_col_midwives", lang): [fmt_number(v, lang, 0) if pd.notna(v) else "—" for v in rows["midwives"]],
+        }
+    )
+
+
+def farthest_display(villages: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The villages farthest from a puskesmas, with their school distances (straight-line km)."""
+    out = {t("profile_col_village", lang): villages["name"], t("profile_col_district", lang): villages["district"]}
+    for kind in ("puskesmas", "sd", "smp", "sma"):
+        name = label("point_kinds", kind, lang) if kind != "sma" else "SMA/SMK"
+        out[t("profile_col_km_to", lang, kind=name)] = [fmt_number(v, lang, 1) if pd.notna(v) else "—" for v in villages[kind]]
+    return pd.DataFrame(out)
+
+
 def regency_map(
     frame: pd.DataFrame,
     meta: mapview.IndicatorMeta,

@@ -333,4 +333,161 @@ def write_sources(root: Path) -> Path:
             ],
         ],
     )
+    write_services(root)
     return root
+
+
+# Regency squares: Mempawah x 109.0-110.0, Kapuas Hulu 110.2-111.2, Kota Pontianak 111.4-112.4,
+# Mahakam Ulu 112.6-113.6, Kota Samarinda 113.8-114.8; every one from y -0.5 to 0.5.
+def write_services(root: Path) -> None:
+    """The five facility registers and the rivers, each in its own code system (see the shared README)."""
+    faskes_header = [
+        "kode_prov",
+        "name_prov",
+        "kode_faskes",
+        "kode_kab_bps",
+        "jenis_faskes",
+        "nama_faskes",
+        "alamat_faskes",
+        "lat_",
+        "long_",
+        "medis",
+        "perawat",
+        "bidan",
+    ]
+    faskes = [
+        # BPS 6108 = Kapuas Hulu (Kemendagri 61.06): the trap
+        ["61", "KALIMANTAN BARAT", "P6108010101", "6108", "PUSKESMAS", "KAPUAS HULU HULU", "x", 0.1, 110.4, 2, 8, 10],
+        ["61", "KALIMANTAN BARAT", "P6108010102", "6108", "PUSKESMAS", "KAPUAS HULU HILIR", "x", -0.2, 110.9, 1, 5, 6],
+        ["61", "KALIMANTAN BARAT", "P6104010101", "6104", "PUSKESMAS", "MEMPAWAH HULU", "x", 0.2, 109.2, 1, 4, 5],
+        # a hospital sitting in the Java Sea, like RSUD Landak at lat -7.04
+        ["61", "KALIMANTAN BARAT", "R6104013", "6104", "RUMAH SAKIT", "RS Umum Daerah Mempawah", "x", -7.042153, 112.896797, 10, 50, 8],
+        # two hospitals sharing one point, in a regency other than the one their code names
+        ["61", "KALIMANTAN BARAT", "R6108001", "6108", "RUMAH SAKIT", "RS Umum Daerah Putussibau", "x", 0.0, 111.9, 12, 60, 9],
+        ["64", "KALIMANTAN TIMUR", "R6472002", "6472", "RUMAH SAKIT", "RS Umum Samarinda", "x", 0.0, 111.9, 20, 90, 10],
+    ]
+    _write_csv(root / FILES["faskes_2019"], faskes_header, faskes)
+    _write_csv(
+        root / FILES["puskesmas_2022"],
+        ["kode_kab", "kode_instansi", "unit_kerja"],
+        [
+            ["6106", "1060001", "PUSKESMAS KAPUAS HULU HULU"],
+            ["6106", "1060002", "PUSKESMAS KAPUAS HULU HILIR"],
+            ["6106", "1060003", "PUSKESMAS NANGA BARU"],
+            ["6102", "1020001", "PUSKESMAS MEMPAWAH HILIR"],
+        ],
+    )
+    _write_csv(
+        root / FILES["hospitals_2022"],
+        ["kode_kab", "kode_instansi", "unit_kerja"],
+        [["6106", "6106011", "RS UMUM DAERAH KAPUAS HULU HILIR"], ["6472", "6472011", "RS UMUM SAMARINDA HULU"]],
+    )
+    _write_csv(
+        root / FILES["hospitals_2021"],
+        ["kode_rs", "kode_kab_lama", "nama_rs", "provinsi", "jenis_rs", "kelas", "pemilik", "total_tt"],
+        [
+            ["6108011", "6108", "RS Umum Daerah Kapuas Hulu", "KALIMANTAN BARAT", "RSU", "C", "Pemkab", 120],
+            ["6104012", "6104", "RS Umum Daerah Kabupaten Mempawah", "KALIMANTAN BARAT", "RSU", "C", "Pemkab", 80],
+            ["6472013", "6472", "RS Umum Kota Samarinda", "KALIMANTAN TIMUR", "RSU", "B", "Pemkot", 300],
+        ],
+    )
+    school_header = [
+        "kode_prop",
+        "propinsi",
+        "kode_kab_kota",
+        "kabupaten_kota",
+        "kode_kec",
+        "kecamatan",
+        "id",
+        "npsn",
+        "sekolah",
+        "bentuk",
+        "status",
+        "alamat_jalan",
+        "lintang",
+        "bujur",
+    ]
+    schools = []
+    kemendikbud = {
+        "61.02": ("130000", "Prov. Kalimantan Barat", "130200", "Kab. Mempawah", 109.0),
+        "61.06": ("130000", "Prov. Kalimantan Barat", "130500", "Kab. Kapuas Hulu", 110.2),
+        "61.71": ("130000", "Prov. Kalimantan Barat", "136000", "Kota Pontianak", 111.4),
+        "64.11": ("160000", "Prov. Kalimantan Timur", "161100", "Kab. Mahakam Ulu", 112.6),
+        "64.72": ("160000", "Prov. Kalimantan Timur", "166000", "Kota Samarinda", 113.8),
+    }
+    n = 0
+    for kp, prov, kk, kab, x0 in kemendikbud.values():
+        for j, kind in enumerate(["SD", "SD", "SMP", "SMA", "SMK"]):
+            n += 1
+            schools.append(
+                [
+                    kp,
+                    prov,
+                    kk,
+                    kab,
+                    kk[:4] + "01",
+                    "Kec. X",
+                    f"id{n}",
+                    f"3010{n:04d}",
+                    f"{kind} NEGERI {n}",
+                    kind,
+                    "N",
+                    "Jl.",
+                    0.3 - 0.15 * j,
+                    x0 + 0.1 + 0.18 * j,
+                ]
+            )
+    schools.append(
+        [
+            "130000",
+            "Prov. Kalimantan Barat",
+            "130500",
+            "Kab. Kapuas Hulu",
+            "130501",
+            "Kec. X",
+            "idx1",
+            "30109991",
+            "SD TANPA TITIK",
+            "SD",
+            "S",
+            "Jl.",
+            "",
+            "",
+        ]
+    )
+    schools.append(
+        [
+            "130000",
+            "Prov. Kalimantan Barat",
+            "130500",
+            "Kab. Kapuas Hulu",
+            "130501",
+            "Kec. X",
+            "idx2",
+            "30109992",
+            "SD DI LAUT",
+            "SD",
+            "S",
+            "Jl.",
+            -6.0,
+            106.8,
+        ]
+    )
+    _write_csv(root / FILES["schools_2019"], school_header, schools)
+    rivers = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {"wdbii_level": 1},
+                "geometry": {"type": "LineString", "coordinates": [[110.3, 0.3], [110.8, 0.1], [111.1, -0.2]]},
+            },
+            {
+                "type": "Feature",
+                "properties": {"wdbii_level": 1},
+                "geometry": {"type": "LineString", "coordinates": [[110.0, 0.0], [110.0, 0.0]]},
+            },
+        ],
+    }
+    (root / FILES["rivers"]).parent.mkdir(parents=True, exist_ok=True)
+    (root / FILES["rivers"]).write_text(json.dumps(rivers))

@@ -34,7 +34,7 @@ def test_catalogue_lists_every_indicator_with_source_and_coverage(real_env: Path
     at = _open()
     assert not at.exception
     table = at.dataframe[0].value
-    assert len(table) == 58
+    assert len(table) == 85  # 58 before the facility coverage and distance indicators (27)
     row = table[table["Indikator"] == "Indeks Desa Membangun (IDM)"].iloc[0]
     assert "Kemendes" in row["Sumber"] and "Desa/kelurahan" in row["Cakupan"] and row["Jenis"] == "Data resmi"
     simulated = table[table["Indikator"] == "Capaian SPM kesehatan"].iloc[0]

@@ -101,15 +101,18 @@ def test_simulated_spm_shows_target_gap_contributions_and_marks(real_env: Path) 
     assert at.selectbox(key="gap_yr").value == 2021  # the year in view stays when the new indicator has it
 
 
-def test_scorecard_marks_simulated_and_real_rows(real_env: Path) -> None:
+def test_scorecard_shows_real_proxies_and_no_simulated_row_by_default(real_env: Path) -> None:
+    """The SPM scorecard is built from official proxies; the simulated achievement series stay out
+    unless demonstration data is asked for (it replaced the simulated heatmap, which had 7 rows)."""
     at = _open()
     heat = _charts(at)["gap_scorecard"]["data"][0]
-    assert at.selectbox(key="gap_sc_year").value == 2025
-    assert len(heat["y"]) == 7 and len(heat["z"][0]) == 3  # seven SPM indicators × three groups
-    assert all("Data simulasi" in label for label in heat["y"])
-    at.selectbox(key="gap_sc_year").set_value(2010).run()
-    heat = _charts(at)["gap_scorecard"]["data"][0]
-    assert len(heat["y"]) == 2 and all("Data resmi" in label for label in heat["y"])  # APM SD and SMP, World Bank
+    assert len(heat["y"]) == 18 and len(heat["z"][0]) == 3  # eighteen proxies × three groups
+    assert all("proksi" in label for label in heat["y"]) and not any("simulasi" in label for label in heat["y"])
+    km = heat["text"][0]  # distance to the nearest puskesmas, village median: cities, regencies, border regencies
+    assert heat["y"][0].startswith("SPM Kesehatan › Jarak ke puskesmas terdekat") and all(v.endswith(" km") for v in km)
+    city, border = (float(v.split()[0].replace(",", ".")) for v in (km[0], km[2]))
+    assert city < border
+    assert heat["z"][0][0] == 1 and heat["z"][0][2] == 0  # the cities are nearest: lightest; the border regencies darkest
 
 
 def test_villages_where_cities_do_not_apply(real_env: Path) -> None:
@@ -128,7 +131,7 @@ def test_english_from_the_link(real_env: Path) -> None:
     assert not at.exception
     assert at.title[0].value == "Is the gap in basic services closing?"
     assert "Border regencies are" in _text(at)
-    assert all("Simulated data" in label for label in _charts(at)["gap_scorecard"]["data"][0]["y"])
+    assert all("proxy" in label for label in _charts(at)["gap_scorecard"]["data"][0]["y"])
 
 
 @pytest.mark.parametrize("level", ["kabupaten", "kecamatan", "desa"])

@@ -56,3 +56,21 @@ def _scorecard(version: tuple, year: int) -> pd.DataFrame:
     population = query("population_nearest", year=year).set_index("region_code")["population"]
     rows = gaps.with_population(values[values["year"] == year], population, "kabupaten")
     return gaps.scorecard(rows, _specs(sorted(set(rows["indicator_id"])), "kabupaten"), year)
+
+
+def proxy_scorecard(include_simulated: bool = False) -> pd.DataFrame:
+    """The SPM scorecard from real proxies (see :func:`services.gaps.proxy_scorecard`); the
+    simulated SPM achievement series join only when demonstration data is asked for."""
+    return _proxy_scorecard(data_version(), bool(include_simulated))
+
+
+@st.cache_data(show_spinner=False, max_entries=8, ttl=3600)
+def _proxy_scorecard(version: tuple, include_simulated: bool) -> pd.DataFrame:
+    cat = reference("indicator_catalogue")
+    simulated = tuple(catalogue.spm_indicators(cat)) if include_simulated else ()
+    known = set(cat["indicator_id"])
+    ids = [i for i in gaps.proxy_ids(include_simulated, simulated) if i in known]
+    values = query("values_all_years", indicators=ids, level="kabupaten")
+    population = query("population_nearest", year=2019).set_index("region_code")["population"]
+    rows = gaps.with_population(values, population, "kabupaten")
+    return gaps.proxy_scorecard(rows, _specs(ids, "kabupaten"), include_simulated, simulated)

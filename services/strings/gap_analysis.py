@@ -169,6 +169,22 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Each cell = the group's mean achievement (population-weighted over regencies and cities); darker = further behind. "
         "The SPM target is 100 %. Each row says whether it is official or simulated data.",
     },
+    "gap_proxy_title": {
+        "id": "Rapor SPM dari proksi resmi: nilai kelompok per indikator",
+        "en": "SPM scorecard from official proxies: group values per indicator",
+    },
+    "gap_proxy_mark": {"id": "proksi", "en": "proxy"},
+    "gap_proxy_caption": {
+        "id": "Belum ada data terbuka capaian SPM per kabupaten/kota, maka rapor ini memakai proksi resmi (jarak ke puskesmas, SMP dan SMA/SMK, "
+        "tenaga kesehatan, air minum, listrik, melek huruf, partisipasi sekolah, komponen IPM). Setiap sel = nilai kelompok dalam satuan barisnya "
+        "(rata-rata tertimbang sesuai indikator); warna = posisi dalam baris itu, lebih gelap = lebih tertinggal. Tahun di setiap baris. "
+        "Jarak: garis lurus dari titik wakil desa.",
+        "en": "No open SPM achievement series per regency exists, so this scorecard uses official proxies (distance to puskesmas, SMP and SMA/SMK, "
+        "health staff, drinking water, electricity, literacy, enrolment, HDI parts). Each cell = the group's value in its row's unit "
+        "(weighted as the indicator needs); colour = standing within that row, darker = further behind. The year is on every row. "
+        "Distances: straight lines from each village's representative point.",
+    },
+    "gap_proxy_definitions": {"id": "Definisi setiap proksi", "en": "What each proxy measures"},
     "gap_scorecard_none": {"id": "Belum ada data capaian SPM.", "en": "No SPM achievement data yet."},
     # --- download
     "gap_download": {"id": "Unduh semua tabel (Excel)", "en": "Download every table (Excel)"},

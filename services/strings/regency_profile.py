@@ -205,6 +205,22 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Status IDM per desa (Mandiri … Sangat Tertinggal)",
         "en": "IDM status per village (Mandiri … Sangat Tertinggal)",
     },
+    "profile_facilities_heading": {"id": "Fasilitas layanan dasar di kabupaten/kota ini", "en": "This regency's basic-service facilities"},
+    "profile_facilities_caption": {
+        "id": "Puskesmas dan rumah sakit (Kemenkes 2019) serta sekolah (Kemendikbud 2019, tanpa madrasah) yang titiknya terletak di sini. "
+        "Titik yang gagal diperiksa (di luar Kalimantan, koordinat ganda, kode tidak cocok dengan letak) tidak dihitung dalam jarak; "
+        "alasannya ada di halaman Katalog data. Jarak di bawah: garis lurus dari titik wakil desa.",
+        "en": "Puskesmas and hospitals (Kemenkes 2019) and schools (Kemendikbud 2019, no madrasah) whose points lie here. "
+        "Points that failed a check (outside Kalimantan, shared coordinates, a code that disagrees with the place) are left out of "
+        "distances; the Data catalogue page says why. Distances below: straight lines from each village's representative point.",
+    },
+    "profile_facilities_none": {"id": "Tidak ada fasilitas tercatat di sini.", "en": "No facility recorded here."},
+    "profile_farthest_heading": {"id": "{n} desa terjauh dari puskesmas", "en": "The {n} villages farthest from a puskesmas"},
+    "profile_col_facility": {"id": "Fasilitas", "en": "Facility"},
+    "profile_col_used": {"id": "Dihitung", "en": "Counted"},
+    "profile_col_flagged": {"id": "Dikeluarkan", "en": "Left out"},
+    "profile_col_doctors": {"id": "Dokter", "en": "Doctors"},
+    "profile_col_midwives": {"id": "Bidan", "en": "Midwives"},
     "profile_dataset_service_points": {
         "id": "PLBN dan kantor imigrasi (koordinat perkiraan)",
         "en": "Border posts (PLBN) and immigration offices (approximate coordinates)",

@@ -5,10 +5,16 @@ STRINGS: dict[str, dict[str, str]] = {
     "access_nav": {"id": "Akses titik layanan", "en": "Service access"},
     "access_title": {"id": "Seberapa jauh warga dari titik layanan?", "en": "How far are residents from a service point?"},
     "access_intro": {
-        "id": "Jarak dari titik representatif setiap desa ke titik layanan terdekat yang dipilih, "
-        "dan apa yang berubah bila unit baru dibuka. Koordinat titik layanan bersifat perkiraan (tingkat kota/desa).",
-        "en": "Distance from every village's representative point to the nearest chosen service point, "
-        "and what a new unit would change. Service-point coordinates are approximate (town or village level).",
+        "id": "Jarak dari titik representatif setiap desa ke titik layanan terdekat yang dipilih (puskesmas, rumah sakit, "
+        "sekolah per jenjang, kantor imigrasi, PLBN), dan apa yang berubah bila unit baru dibuka (misalnya puskesmas atau SMP baru). "
+        "**Jarak = garis lurus × faktor jalan memutar** yang Anda pilih: bukan jarak jalan atau sungai. "
+        "Koordinat imigrasi dan PLBN bersifat perkiraan (tingkat kota/desa); sekolah dan puskesmas memakai koordinat register 2019, "
+        "titik yang gagal diperiksa tidak dihitung (daftarnya di halaman Katalog data).",
+        "en": "Distance from every village's representative point to the nearest chosen service point (puskesmas, hospitals, "
+        "schools by level, immigration offices, PLBN), and what a new unit would change (a new puskesmas or SMP, say). "
+        "**Distance = straight line × the detour factor** you choose: not a road or river distance. "
+        "Immigration and PLBN coordinates are approximate (town or village level); schools and puskesmas use the 2019 registers' "
+        "coordinates, and points that failed a check are left out (listed on the Data catalogue page).",
     },
     "access_caption": {
         "id": "{indicator}, dalam {unit}. Ambang: {threshold}. Sumber: {source}.",
