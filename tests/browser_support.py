@@ -41,13 +41,15 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_app(folder: Path) -> Iterator[str]:
+def running_app(folder: Path, extra_env: dict[str, str] | None = None) -> Iterator[str]:
     """The app as the README starts it (it builds the data first if needed), on a free port, with
-    an upload folder of its own under ``folder``; yields its address and stops it afterwards."""
+    an upload folder of its own under ``folder`` (and ``extra_env``, e.g. an editor); yields its
+    address and stops it afterwards."""
     folder.mkdir(parents=True, exist_ok=True)
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("EQUITY_")}
     env["EQUITY_UPLOADS_DIR"] = str(folder / "uploads")
+    env.update(extra_env or {})
     log_path = folder / "streamlit.log"
     with log_path.open("wb") as log:  # a file, not a pipe: an undrained pipe fills and blocks the server
         proc = subprocess.Popen(

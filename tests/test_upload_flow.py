@@ -134,3 +134,35 @@ def test_nothing_to_store_creates_no_version_and_a_full_disk_saves_nothing(tmp_p
         uploads.load()
     assert str(tmp_path) not in str(damaged.value) and "registry.json" in str(damaged.value)
     assert str(tmp_path) not in (uploads.active_layer().problem or "")
+
+
+def test_a_wide_table_maps_each_indicator_column_and_stores_them_in_one_go(editor_env: str, real_env: Path) -> None:
+    """A unit "(Tahun)" in a header is not the year column; each indicator column goes to its own
+    indicator (one existing, one new), a third is left out, and one press stores both."""
+    csv = (
+        b"Kabupaten/Kota;Tahun;lat;lon;Rata-rata Lama Sekolah (Tahun);Harapan Lama Sekolah (Tahun);Luas (km2)\n"
+        b"Kapuas Hulu;2024;0,82;112,9;7,53;12,4;29842\nKetapang;2024;-1,70;110,0;7,1;12,1;31588\n"
+    )
+    at = _editor_page()
+    at.file_uploader(key="upload_file").upload("ipm.csv", csv, "text/csv").run()
+    at.text_input(key="upload_title").input("IPM dinas").run()
+    # the columns, sorted: Harapan (0), Luas (1), Rata-rata (2); no coordinate is offered as an indicator
+    mapped = [s for s in at.selectbox if s.key and s.key.startswith("upload_indicator")]
+    assert [s.key for s in mapped] == ["upload_indicator", "upload_indicator_1", "upload_indicator_2"]
+    assert not any("lat" in s.label or "lon" in s.label for s in mapped)
+    at.selectbox(key="upload_indicator").set_value("bps_p0").run()  # Harapan Lama Sekolah → an existing indicator (for the test)
+    at.selectbox(key="upload_indicator_2").set_value("__new__").run()  # Rata-rata Lama Sekolah → a new one
+    for key, value in {"new2_id": "rls_dinas", "new2_name_id": "RLS dinas", "new2_name_en": "Mean schooling (agency)",
+                       "new2_unit_id": "tahun", "new2_unit_en": "years"}.items():  # fmt: skip
+        at.text_input(key=key).input(value).run()
+    assert at.selectbox(key="upload_indicator_1").value == "__skip__"  # "Luas" stays out unless mapped
+    if any(r.key == "upload_replace" for r in at.radio):
+        at.radio(key="upload_replace").set_value(True).run()
+    texts = " ".join(m.value for m in at.markdown)
+    assert "**2** nilai akan disimpan" in texts and texts.count("nilai akan disimpan") == 2
+    _store_button(at).click().run()
+    assert not at.exception
+    assert sum("Tersimpan: 2 nilai" in s.value for s in at.success) == 2
+    assert _values(real_env, "rls_dinas", "61.06", 2024) == [7.53] and _values(real_env, "rls_dinas", "61.04", 2024) == [7.1]
+    assert 12.4 in _values(real_env, "bps_p0", "61.06", 2024)
+    assert sorted(uploads.history()["indicator_id"]) == ["bps_p0", "rls_dinas"]

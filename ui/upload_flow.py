@@ -297,7 +297,8 @@ def _plan_column(i: int, raw: str, n: int, prepared: pipeline.Prepared, ids: lis
             others = existing
     clash = uploads.clashes(clean, others) if len(others) else pd.DataFrame(columns=["region_code", "year", "value_existing"])
     ok = new_meta["ok"] if new_meta else True
-    return {"raw": raw, "indicator": indicator, "choice": choice, "new_meta": new_meta, "clean": clean, "others": others,
+    shown = raw or ", ".join(prepared.layout.labels("value")) or prepared.source.file_name  # a long table names no indicator
+    return {"raw": raw, "label": shown, "indicator": indicator, "choice": choice, "new_meta": new_meta, "clean": clean, "others": others,
             "clash": clash, "inherited": inherited, "ok": ok}  # fmt: skip
 
 
@@ -305,7 +306,7 @@ def _preview(plan: dict, lang: str) -> None:
     """Exactly what will be stored for one indicator column, value by value, as it will read."""
     rows, aside = plan["rows"], plan["aside"]
     names = dict(zip(_regions()[0]["code"], _regions()[0]["name"], strict=False))
-    st.markdown(t("data_upload_preview_line", lang, column=md_escape(plan["raw"]), n=len(rows), aside=len(aside)))
+    st.markdown(t("data_upload_preview_line", lang, column=md_escape(plan["label"]), n=len(rows), aside=len(aside)))
     shown = pd.DataFrame(
         {
             t("col_code", lang): rows["region_code"],
@@ -464,14 +465,14 @@ def _commit(lang, file_name, data, plans, rejected, title, publisher, licence) -
             return
         except uploads.EmptyUpload:
             continue
-        stored.append((plan["raw"], len(plan["rows"]), version, len(all_rejected)))
+        stored.append((plan["label"], len(plan["rows"]), version, len(all_rejected)))
     _say_stored(stored, lang)
 
 
 def _say_stored(stored: list[tuple[str, int, int, int]], lang: str) -> None:
-    for raw, n, version, rejected in stored:
+    for name, n, version, rejected in stored:
         st.success(
-            t("data_upload_done", lang, n=n, version=version, rejected=rejected) + (f" — {md_escape(raw)}" if len(stored) > 1 else "")
+            t("data_upload_done", lang, n=n, version=version, rejected=rejected) + (f" — {md_escape(name)}" if len(stored) > 1 else "")
         )
 
 
