@@ -57,7 +57,7 @@ import urllib.request
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlencode
+from urllib.parse import parse_qs, urlencode, urlparse
 
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -211,9 +211,10 @@ def _state_from_proto(kind: str, proto: Any, known: WidgetState | None) -> Widge
 class Client:
     """One browser tab: a websocket, the widget values the frontend would hold, and the current page."""
 
-    def __init__(self, port: int, timeout: float) -> None:
+    def __init__(self, port: int, timeout: float, cookies: bool = False) -> None:
         self.port = port
         self.timeout = timeout
+        self.cookies = cookies  # behind a proxy (--url): take its cookies first, as a browser's page load does
         self.ws: ClientConnection | None = None
         self.reader: asyncio.Task | None = None
         self.pages: dict[str, str] = {}  # url path -> page script hash ("" = the default page)
@@ -227,8 +228,10 @@ class Client:
 
     async def open(self) -> None:
         try:
+            headers = {"Cookie": await asyncio.to_thread(_cookies_from, self.port)} if self.cookies else None
             self.ws = await connect(
                 f"ws://127.0.0.1:{self.port}/_stcore/stream",
+                additional_headers=headers,
                 origin=f"http://127.0.0.1:{self.port}",  # same-origin, as a browser sends it
                 subprotocols=["streamlit"],
                 max_size=256 * 2**20,
@@ -464,7 +467,7 @@ class Walker:
         """A session (re)opens with a page load of the map, as a browser tab does."""
         if self.client is not None:
             return True
-        self.client = Client(self.port, self.args.timeout)
+        self.client = Client(self.port, self.args.timeout, cookies=getattr(self.args, "url", None) is not None)
         self.connects += 1
 
         async def load() -> Run:
@@ -693,10 +696,10 @@ def start_server(port: int, log_path: Path) -> subprocess.Popen:
     return subprocess.Popen(cmd, cwd=ROOT, env=dict(os.environ), stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
 
 
-def wait_healthy(proc: subprocess.Popen, port: int, timeout: float = 180) -> float:
+def wait_healthy(proc: subprocess.Popen | None, port: int, timeout: float = 180) -> float:
     started = time.monotonic()
     while time.monotonic() - started < timeout:
-        if proc.poll() is not None:
+        if proc is not None and proc.poll() is not None:
             raise RuntimeError(f"the app exited with {proc.returncode} before it was healthy")
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as response:
@@ -766,6 +769,12 @@ def _machine_busy_s() -> float:
     return 0.0
 
 
+def _cookies_from(port: int) -> str:
+    """The cookies the server (or a proxy in front of it: nginx's sticky-session cookie) sets on a first request."""
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=10) as response:
+        return "; ".join(c.split(";", 1)[0] for c in response.headers.get_all("Set-Cookie", []))
+
+
 class Sampler:
     """The server's memory and CPU once a second, with the phase and the number of open sessions.
 
@@ -773,8 +782,8 @@ class Sampler:
     else on the machine (other work running at the same time makes the figures noisier).
     """
 
-    def __init__(self, pid: int, state: dict[str, Any]) -> None:
-        self.pid = pid
+    def __init__(self, pids: list[int], state: dict[str, Any]) -> None:
+        self.pids = pids
         self.state = state
         self.samples: list[dict[str, Any]] = []
         self.t0 = time.monotonic()
@@ -783,7 +792,7 @@ class Sampler:
         last = None
         while True:
             now = time.monotonic()
-            rss, cpu = _usage(_process_tree(self.pid))
+            rss, cpu = _usage([p for pid in self.pids for p in _process_tree(pid)])
             mine, busy = time.process_time(), _machine_busy_s()
             sample = {"t": round(now - self.t0, 2), "phase": self.state["phase"], "rss_mb": round(rss, 1), "sessions": self.state["open"]}
             if last is not None:
@@ -808,8 +817,8 @@ def percentile(values: list[float], q: float) -> float | None:
     return ordered[rank - 1]
 
 
-def server_cpu_s(pid: int) -> float:
-    return _usage(_process_tree(pid))[1]
+def server_cpu_s(pids: list[int]) -> float:
+    return _usage([p for pid in pids for p in _process_tree(pid)])[1]
 
 
 def summarise(log: list[Interaction], walkers: list[Walker], seconds: float, cpu_s: float | None = None) -> dict[str, Any]:
@@ -899,9 +908,10 @@ async def run_phase(
     return log, walkers, time.monotonic() - t0
 
 
-async def measure(args: argparse.Namespace, port: int, proc: subprocess.Popen, facts: Facts) -> dict[str, Any]:
+async def measure(args: argparse.Namespace, port: int, proc: subprocess.Popen | None, facts: Facts) -> dict[str, Any]:
     state = {"phase": "idle", "open": 0}
-    sampler = Sampler(proc.pid, state)
+    pids = [proc.pid] if proc is not None else args.server_pid  # --url: the replicas named by --server-pid
+    sampler = Sampler(pids, state)
     sampling = asyncio.create_task(sampler.run())
     result: dict[str, Any] = {}
     try:
@@ -909,15 +919,15 @@ async def measure(args: argparse.Namespace, port: int, proc: subprocess.Popen, f
         if args.warmup:  # compile the pages and fill the first caches; not counted
             log, walkers, secs = await run_phase("warmup", 1, 120, 0, port, facts, args, state, passes=1)
             result["warmup"] = summarise(log, walkers, secs)
-        cpu0 = server_cpu_s(proc.pid)
+        cpu0 = server_cpu_s(pids)
         log, walkers, secs = await run_phase("baseline", 1, args.baseline, 0, port, facts, args, state)
-        result["baseline"] = summarise(log, walkers, secs, server_cpu_s(proc.pid) - cpu0)
+        result["baseline"] = summarise(log, walkers, secs, server_cpu_s(pids) - cpu0)
         result["baseline_log"] = [asdict(r) for r in log]
         state["phase"] = "idle"
         await asyncio.sleep(1.5)
-        load_start, cpu0 = time.monotonic() - sampler.t0, server_cpu_s(proc.pid)
+        load_start, cpu0 = time.monotonic() - sampler.t0, server_cpu_s(pids)
         log, walkers, secs = await run_phase("load", args.sessions, args.duration, args.ramp, port, facts, args, state, args.passes)
-        load_end, cpu = time.monotonic() - sampler.t0, server_cpu_s(proc.pid) - cpu0
+        load_end, cpu = time.monotonic() - sampler.t0, server_cpu_s(pids) - cpu0
         state["phase"] = "after"
         await asyncio.sleep(2.5)  # does memory fall back once the sessions have gone?
         result["load"] = summarise(log, walkers, secs, cpu)
@@ -1008,7 +1018,16 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--no-warmup", dest="warmup", action="store_false", help="skip the uncounted warm-up pass")
     parser.add_argument("--out", type=Path, default=OUT_DIR, help="folder for the JSON figures and the server log")
+    parser.add_argument("--url", default=None, help="load a dashboard already running at this loopback address (e.g. nginx "
+                        "in front of replicas: bench/through_proxy.py) instead of starting one; it is not stopped here")  # fmt: skip
+    parser.add_argument("--server-pid", type=int, action="append", default=[],
+                        help="with --url: a server process whose CPU and memory (with its children) are measured; once per replica")  # fmt: skip
     args = parser.parse_args(argv)
+    if args.url is not None:
+        address = urlparse(args.url)
+        check_host(address.hostname or "")
+        if address.scheme != "http" or not address.port or address.path not in ("", "/") or not args.server_pid:
+            parser.error("--url must be http://127.0.0.1:<port>, with --server-pid for every server process")
     if not 1 <= args.sessions <= MAX_SESSIONS:
         parser.error(f"--sessions must be 1–{MAX_SESSIONS}")
     if not 1 <= args.duration <= MAX_DURATION_S:
@@ -1044,23 +1063,25 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     args.out.mkdir(parents=True, exist_ok=True)
     stamp = time.strftime("%Y%m%d-%H%M%S")
     name = f"load-{stamp}-{args.sessions}x{args.duration:.0f}s"
-    port = free_port(host)
+    port = urlparse(args.url).port if args.url else free_port(host)
     # the hard deadline: every phase plus start-up, warm-up and slack; nothing runs past it
     deadline = 180 + (150 if args.warmup else 0) + args.baseline + args.duration + 2 * args.timeout + 60
-    proc = start_server(port, args.out / f"{name}.server.log")
+    proc = None if args.url else start_server(port, args.out / f"{name}.server.log")
     result: dict[str, Any] = {"args": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()}, "machine": _machine()}
     started = time.monotonic()
     previous = _stop_on_sigterm()
     try:
         result["server_ready_s"] = round(wait_healthy(proc, port), 2)
         result.update(asyncio.run(asyncio.wait_for(measure(args, port, proc, facts), deadline)))
-        result["server_alive_at_end"] = proc.poll() is None
+        result["server_alive_at_end"] = proc.poll() is None if proc else all(Path(f"/proc/{pid}").exists() for pid in args.server_pid)
     finally:
-        stop_server(proc)
+        if proc is not None:
+            stop_server(proc)
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
         result["wall_s"] = round(time.monotonic() - started, 1)
-        log_text = (args.out / f"{name}.server.log").read_text(errors="replace")
+        log_path = args.out / f"{name}.server.log"
+        log_text = log_path.read_text(errors="replace") if log_path.exists() else ""  # --url: the replicas keep their own logs
         result["server_log_tracebacks"] = log_text.count("Traceback (most recent call last)")
         path = args.out / f"{name}.json"
         path.write_text(json.dumps(result, indent=1, default=str))

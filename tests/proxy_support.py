@@ -174,8 +174,9 @@ def healthy(port: int, scratch: Path) -> bool:
 
 
 @contextlib.contextmanager
-def running_replicas(folder: Path, count: int, env: dict[str, str]) -> Iterator[list[int]]:
-    """``count`` app processes as the image runs them, with ``env`` (warehouse, upload store) added."""
+def running_replicas(folder: Path, count: int, env: dict[str, str]) -> Iterator[list[tuple[int, int]]]:
+    """``count`` app processes as the image runs them, with ``env`` (warehouse, upload store) added;
+    yields (port, pid) of each. ``{n}`` in a value is the replica's number (its own cache folder, say)."""
     folder.mkdir(parents=True, exist_ok=True)
     base = {k: v for k, v in os.environ.items() if not k.startswith("EQUITY_")} | image_env() | env
     procs, ports = [], []
@@ -194,7 +195,7 @@ def running_replicas(folder: Path, count: int, env: dict[str, str]) -> Iterator[
                 if procs[n].poll() is not None or time.monotonic() > deadline:
                     raise AssertionError(f"replica {n + 1} did not start: " + (folder / f"replica{n + 1}.log").read_text()[-2000:])
                 time.sleep(0.5)
-        yield ports
+        yield [(port, proc.pid) for port, proc in zip(ports, procs, strict=True)]
     finally:
         for proc in procs:
             proc.terminate()

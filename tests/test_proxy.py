@@ -52,8 +52,8 @@ def deployment(real_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Itera
             "EQUITY_UPLOADS_CACHE": str(base / "cache-{n}"),  # as on two hosts: nothing shared but PostgreSQL
             "EQUITY_EDITORS": f"{EDITOR}:" + auth.make_hash(PASSWORD, iterations=20_000),
         }
-        with proxy_support.running_replicas(base / "replicas", 2, env) as ports:
-            upstreams = [f"127.0.0.1:{port}" for port in ports]
+        with proxy_support.running_replicas(base / "replicas", 2, env) as replicas:
+            upstreams = [f"127.0.0.1:{port}" for port, _pid in replicas]
             with proxy_support.running_nginx(base / "nginx", upstreams, geo) as url:
                 yield Deployment(url, base / "nginx", upstreams, geo)
 
