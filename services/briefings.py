@@ -93,15 +93,19 @@ def contribution_slide(con: gaps.Contributions, title: str, lang: str, source: s
     return deck.Slide(title, source, mark, charts=[bars], text=[t("deck_contrib_note", lang, groups=legend)])
 
 
-def scorecard_slide(card: pd.DataFrame, names: dict[str, str], year: int, lang: str, source: str, mark: str | None) -> deck.Slide:
-    """SPM group means in a table: one row per service, a column per group; not applicable in words."""
+def scorecard_slide(
+    card: pd.DataFrame, names: dict[str, str], decimals: dict[str, int], lang: str, source: str, mark: str | None
+) -> deck.Slide:
+    """The SPM proxy scorecard in a table, as the page draws it: one row per proxy (its name, unit and
+    the year of its latest data), a column per group; a group without a value says so in words."""
     columns = [t("deck_indicator", lang)] + [label("region_types_short", g, lang) for g in gaps.GROUPS]
     rows = []
     for indicator, part in card.groupby("indicator_id", sort=False):
         means = part.set_index("group")["mean"]
-        rows.append([names.get(indicator, indicator)] + [fmt_number(means.get(g), lang, 1) if pd.notna(means.get(g)) else
-                                                         t("not_applicable", lang) for g in gaps.GROUPS])  # fmt: skip
-    return deck.Slide(t("gap_scorecard_title", lang, year=year) + " (%)", source, mark, table=deck.Table(columns, rows, [5, 1.5, 1.5, 1.5]))
+        places = decimals.get(indicator, 1)
+        rows.append([f"{names.get(indicator, indicator)}, {int(part['year'].iloc[0])}"] + [fmt_number(means.get(g), lang, places)
+                     if pd.notna(means.get(g)) else t("not_applicable", lang) for g in gaps.GROUPS])  # fmt: skip
+    return deck.Slide(t("gap_proxy_title", lang), source, mark, table=deck.Table(columns, rows, [5, 1.5, 1.5, 1.5]))
 
 
 # ---------------------------------------------------------------- the one-page regency profile

@@ -146,9 +146,8 @@ def _gap_deck(indicator: str, level: str, year: int, lang: str) -> tuple[bytes, 
     types = gaps.group_table(frame, spec, "region_type")
     series_ids = catalogue.series_for(cat, indicator, level)
     series = [(i, catalogue.row(cat, i)["name_id" if lang == "id" else "name_en"]) for i in series_ids]
-    sc_year = analysis.scorecard_years()[-1]
     data = exports.gap_deck(row, level, year, lang, types, analysis.trend(series_ids, level), series, gaps.contributions(frame, spec),
-                            analysis.scorecard(sc_year), sc_year)  # fmt: skip
+                            analysis.proxy_scorecard())  # fmt: skip
     return data, types
 
 
@@ -164,7 +163,7 @@ def test_gap_deck_carries_the_pages_group_means_and_leaves_out_what_does_not_app
     assert "Kota: Tidak berlaku" in texts[1] and "Sumber: Kemendes PDTT" in texts[1]
     kinds = [sh.chart.chart_type for s in pptx.slides for sh in s.shapes if sh.has_chart]
     assert len(kinds) >= 3 and sum(sh.shape_type == 13 for s in pptx.slides for sh in s.shapes) == 0  # all native, no pictures
-    assert any("Rata-rata capaian SPM" in t for t in texts) and any(t.startswith("Sumber data") for t in texts)
+    assert any("Rapor SPM dari proksi resmi" in t for t in texts) and any(t.startswith("Sumber data") for t in texts)
     assert all(not _PATHLIKE.search(t) for t in texts)
 
 

@@ -220,7 +220,6 @@ def gap_deck(
     series: list[tuple[str, str]],
     contrib: gaps.Contributions,
     card: pd.DataFrame | None,
-    sc_year: int | None,
 ) -> bytes:
     """The gap page as slides, from the very tables the page drew: group means, their trend, the
     regions adding most to the gap, the SPM scorecard, and the sources."""
@@ -241,16 +240,21 @@ def gap_deck(
         key = "gap_contrib_title_target" if contrib.reference_kind == "target" else "gap_contrib_title_mean"
         made = briefings.contribution_slide(contrib, f"{t(key, lang)} (%): {meta.name}, {year}", lang, source, mark)
         slides += [made] if made is not None else []
-    if card is not None and sc_year is not None and not card.empty:
+    if card is not None and not card.empty:
         ids = list(dict.fromkeys(card["indicator_id"]))
-        names = {i: catalogue.row(cat, i)["name_id" if lang == "id" else "name_en"] for i in ids}
+        years = card.groupby("indicator_id")["year"].first()
+        names = {
+            i: f"{catalogue.row(cat, i)['name_id' if lang == 'id' else 'name_en']} ({catalogue.row(cat, i)['unit_id' if lang == 'id' else 'unit_en']})"
+            for i in ids
+        }
+        places = {i: int(catalogue.row(cat, i)["decimals"]) for i in ids}
         cites = list(
             dict.fromkeys(
-                export.plain_source(catalogue.row(cat, i)["citation_id" if lang == "id" else "citation_en"], sc_year) for i in ids
+                export.plain_source(catalogue.row(cat, i)["citation_id" if lang == "id" else "citation_en"], int(years[i])) for i in ids
             )
         )
         sc_mark = t("simulated_mark", lang).upper() if any(bool(catalogue.row(cat, i)["simulated"]) for i in ids) else None
-        slides.append(briefings.scorecard_slide(card, names, int(sc_year), lang, f"{t('source', lang)}: " + "; ".join(cites), sc_mark))
+        slides.append(briefings.scorecard_slide(card, names, places, lang, f"{t('source', lang)}: " + "; ".join(cites), sc_mark))
         sources += cites
     sources += [export.plain_source(catalogue.row(cat, s)["citation_id" if lang == "id" else "citation_en"]) for s, _ in series]
     subtitle = f"{label('levels', level, lang)} · " + t("deck_subtitle", lang, day=fmt_date(date.today(), lang))
