@@ -43,9 +43,10 @@ class Prebuilt(go.Figure):
         return f"Prebuilt({len(self.__dict__['_spec'].get('data', []))} traces)"
 
 
-# Up to 256 views per process for an hour: a regency map is ~10 KB, a village map ~0.5 MB, so the
-# worst case is about 100 MB and a meeting's views stay in it.
-@st.cache_resource(show_spinner=False, max_entries=256, ttl=3600)
+# Up to 64 views per process for an hour: more than a meeting opens at once. A village map held as
+# a dict is 1-2 MB of Python objects (its 7,229 codes), and every clicked village is a view of its
+# own (the highlight), so a larger cache showed as memory growth under the load test.
+@st.cache_resource(show_spinner=False, max_entries=64, ttl=3600)
 def _spec(name: str, args: tuple, kwargs: dict[str, Any], _build: Callable[..., go.Figure]) -> dict:
     return _build(*args, **kwargs).to_dict()  # keyed by the builder's name (functions cannot be hashed) and arguments
 
