@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -51,6 +52,15 @@ def _spec(name: str, args: tuple, kwargs: dict[str, Any], _build: Callable[..., 
     return _build(*args, **kwargs).to_dict()  # keyed by the builder's name (functions cannot be hashed) and arguments
 
 
+_FULLY_HASHED_ROWS = 50_000  # Streamlit hashes a frame this long or longer from a sample of its rows
+
+
 def figure(build: Callable[..., go.Figure], *args: Any, **kwargs: Any) -> go.Figure:
-    """``build(*args, **kwargs)``, built once per distinct arguments and shared (see the module)."""
+    """``build(*args, **kwargs)``, built once per distinct arguments and shared (see the module).
+
+    A frame of 50,000 rows or more would be keyed by a sample of its rows, so two different
+    frames could share a figure: such a figure is built for its caller alone (villages are 7,229)."""
+    frames = [a for a in (*args, *kwargs.values()) if isinstance(a, pd.DataFrame | pd.Series)]
+    if any(len(f) >= _FULLY_HASHED_ROWS for f in frames):
+        return build(*args, **kwargs)
     return Prebuilt(_spec(f"{build.__module__}.{build.__qualname__}", args, kwargs, build))
