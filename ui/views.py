@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -43,13 +44,23 @@ class Prebuilt(go.Figure):
         return f"Prebuilt({len(self.__dict__['_spec'].get('data', []))} traces)"
 
 
-# Up to 256 views per process for an hour: a regency map is ~10 KB, a village map ~0.5 MB, so the
-# worst case is about 100 MB and a meeting's views stay in it.
-@st.cache_resource(show_spinner=False, max_entries=256, ttl=3600)
+# Up to 64 views per process for an hour: more than a meeting opens at once. A village map held as
+# a dict is 1-2 MB of Python objects (its 7,229 codes), and every clicked village is a view of its
+# own (the highlight), so a larger cache showed as memory growth under the load test.
+@st.cache_resource(show_spinner=False, max_entries=64, ttl=3600)
 def _spec(name: str, args: tuple, kwargs: dict[str, Any], _build: Callable[..., go.Figure]) -> dict:
     return _build(*args, **kwargs).to_dict()  # keyed by the builder's name (functions cannot be hashed) and arguments
 
 
+_FULLY_HASHED_ROWS = 50_000  # Streamlit hashes a frame this long or longer from a sample of its rows
+
+
 def figure(build: Callable[..., go.Figure], *args: Any, **kwargs: Any) -> go.Figure:
-    """``build(*args, **kwargs)``, built once per distinct arguments and shared (see the module)."""
+    """``build(*args, **kwargs)``, built once per distinct arguments and shared (see the module).
+
+    A frame of 50,000 rows or more would be keyed by a sample of its rows, so two different
+    frames could share a figure: such a figure is built for its caller alone (villages are 7,229)."""
+    frames = [a for a in (*args, *kwargs.values()) if isinstance(a, pd.DataFrame | pd.Series)]
+    if any(len(f) >= _FULLY_HASHED_ROWS for f in frames):
+        return build(*args, **kwargs)
     return Prebuilt(_spec(f"{build.__module__}.{build.__qualname__}", args, kwargs, build))
