@@ -426,7 +426,7 @@ def build(src: Path, db: Path, static: Path, progress: Progress) -> BuildResult:
     progress(0.75, "write_geometry")
     assets = [boundaries.write_asset(levels[level], level, static) for level in boundaries.LEVELS]
     assets.append(boundaries.write_asset(border.border_band(levels["kabupaten"]), "perbatasan", static))
-    assets.append(boundaries.write_lines_asset(src / sources.FILES["rivers"], "rivers", static))
+    assets.append(boundaries.write_asset(boundaries.river_band(src / sources.FILES["rivers"]), "rivers", static))
     geo_assets = pd.DataFrame([a.__dict__ for a in assets])
 
     progress(0.85, "write_database")

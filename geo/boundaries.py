@@ -38,7 +38,7 @@ _AREA_CRS = "EPSG:6933"
 # Coverage simplification tolerance in degrees per level. Upstream regency/district polygons are
 # already light (~14k/30k vertices in all); villages carry 800k vertices, 0.002° (~220 m) is
 # below one screen pixel for a Kalimantan-wide map on a 1920 px projector.
-SIMPLIFY_TOLERANCE = {"provinsi": 0.0, "kabupaten": 0.0, "kecamatan": 0.0, "desa": 0.002, "perbatasan": 0.0}
+SIMPLIFY_TOLERANCE = {"provinsi": 0.0, "kabupaten": 0.0, "kecamatan": 0.0, "desa": 0.002, "perbatasan": 0.0, "rivers": 0.0}
 # 4 decimals of a degree ~ 11 m: far finer than the simplification, and it shortens the JSON.
 _DECIMALS = 4
 _GEOD = Geod(ellps="WGS84")
@@ -252,25 +252,16 @@ def write_asset(gdf: gpd.GeoDataFrame, level: str, out_dir: Path) -> GeoAsset:
     return GeoAsset(level=level, file_name=name, n_features=len(gdf), n_bytes=len(text.encode()))
 
 
-def write_lines_asset(source: Path, level: str, out_dir: Path) -> GeoAsset:
-    """Line geometry (rivers) as a static, content-hashed file, like the boundaries: drawn as map
-    context, fetched once by the browser. Degenerate segments (a single repeated point) are dropped."""
+RIVER_HALF_WIDTH = 0.006  # degrees (~0.7 km): a thin line on a Kalimantan-wide map
+
+
+def river_band(source: Path) -> gpd.GeoDataFrame:
+    """The rivers as one thin polygon with id ``RIVERS``, so a map draws them from a static file like
+    every boundary (a choropleth draws polygons, not lines); degenerate one-point segments dropped."""
     gdf = gpd.read_file(source)
     lines = gdf.geometry.explode(index_parts=False)
     lines = lines[(lines.geom_type == "LineString") & (shapely.length(lines.values) > 0)]
-    rounded = shapely.transform(lines.values, lambda xy: np.round(xy, _DECIMALS))
-    parts = [
-        '{"type":"Feature","id":' + str(i) + ',"properties":{},"geometry":' + shapely.to_geojson(g) + "}"
-        for i, g in enumerate(rounded)
-        if not g.is_empty and shapely.length(g) > 0
-    ]
-    text = '{"type":"FeatureCollection","features":[' + ",".join(parts) + "]}"
-    digest = hashlib.sha256(text.encode()).hexdigest()[:12]
-    name = f"{level}.{digest}.geojson"
-    out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / name
-    if not target.exists():
-        tmp = target.with_suffix(".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(target)
-    return GeoAsset(level=level, file_name=name, n_features=len(parts), n_bytes=len(text.encode()))
+    if lines.empty:
+        return gpd.GeoDataFrame({"code": []}, geometry=[], crs=4326)
+    band = shapely.union_all(shapely.buffer(lines.values, RIVER_HALF_WIDTH, cap_style="round"))
+    return gpd.GeoDataFrame({"code": ["RIVERS"]}, geometry=[band], crs=4326)

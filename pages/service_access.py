@@ -169,6 +169,7 @@ with st.sidebar:
         format_func=lambda c: t("access_all_regencies", lang) if c == "all" else regency_names[c],
     )
     zoom = st.checkbox(t("access_zoom", lang), key="access_zoom", disabled=regency == "all")
+    show_rivers = st.checkbox(t("access_rivers", lang), key="access_rivers", help=t("access_rivers_help", lang)) and "rivers" in assets
     schemes = ["quantiles", "equal_interval", "fisher_jenks"]  # Fisher-Jenks on 7,229 villages takes ~0.35 s: offered, not the default
     keep_valid("access_scheme", schemes, "quantiles")
     scheme = st.selectbox(t("access_classes", lang), schemes, key="access_scheme", format_func=lambda s: label("class_schemes", s, lang))
@@ -268,6 +269,7 @@ with map_col:
         regency if regency != "all" else None,
         bbox,
         scheme,
+        mapview.MapLayer(static_url(assets["rivers"]), "rivers") if show_rivers else None,
     )
     if shown["km"].notna().any():
         st.plotly_chart(

@@ -489,12 +489,16 @@ def map_figure(
     selected_regency: str | None,
     bbox: tuple[float, float, float, float],
     scheme: str,
+    rivers: mapview.MapLayer | None = None,
 ) -> go.Figure:
-    """The village distance map from :func:`services.mapview.build_map`, plus the regency outline and the points."""
+    """The village distance map from :func:`services.mapview.build_map`, plus the regency outline, the
+    rivers when asked for (under the points), and the points."""
     fig = mapview.build_map(
         map_frame(measures), meta, REFERENCE_YEAR, lang, villages_layer, scheme=scheme, outline=outline, bbox=bbox, height=640
     )
     extra = [regency_outline(selected_regency, regency_layer)] if selected_regency else []
+    if rivers is not None:
+        extra.append(mapview.rivers(rivers, lang))
     fig.add_traces(extra + point_traces(points, new, lang, scenario))
     for trace in fig.data:
         # A click picks a village for a new unit; it must not grey out the other villages and the points.

@@ -296,6 +296,26 @@ def _border(border: MapLayer, lang: str) -> dict:
     )
 
 
+_RIVER = "#4a90c2"  # a light blue: context, not data
+
+
+def rivers(layer: MapLayer, lang: str) -> dict:
+    """The main rivers (GSHHG) as thin blue lines, from their own static file (``level`` rivers):
+    optional context, since rivers are how much of Kalimantan travels."""
+    return dict(
+        type="choropleth",
+        geojson=layer.url,
+        locations=["RIVERS"],
+        z=[1],
+        colorscale=[[0, _RIVER], [1, _RIVER]],
+        showscale=False,
+        showlegend=True,
+        hoverinfo="skip",
+        marker=dict(line=dict(width=0), opacity=0.8),
+        name=t("map_rivers", lang),
+    )
+
+
 def highlight(code: str, layer: MapLayer) -> dict:
     """The selected region drawn as a thick outline from its level's file (by URL, like every boundary)."""
     return dict(

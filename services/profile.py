@@ -493,9 +493,12 @@ def status_label(status: str | None, lang: str) -> str:
 
 
 def default_sub_indicator(options: list[str], region_type: str) -> str | None:
-    """IDM (real, per village) where it applies; in a city, whose villages are kelurahan, the first other."""
+    """IDM (real, per village) where it applies; in a city, whose villages are kelurahan, the distance
+    to the nearest puskesmas (real, per village), else the first other."""
     if region_type != "kota" and "idm_score" in options:
         return "idm_score"
+    if "acc_km_puskesmas" in options:
+        return "acc_km_puskesmas"
     others = [i for i in options if not i.startswith("idm_")]
     return others[0] if others else (options[0] if options else None)
 

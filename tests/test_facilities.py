@@ -192,3 +192,43 @@ def test_quality_summary_counts_reasons_per_register() -> None:
     table = quality.summary_table(counts, rows, "id")
     assert table.iloc[0]["Baris"] == "1.200"
     assert table.iloc[0]["Tanpa koordinat"] == "1" and table.iloc[0]["Di luar Kalimantan"] == "1"
+
+
+def test_proxy_scorecard_is_real_unless_demonstration_data_is_asked_for() -> None:
+    from services import gaps
+    from services.gaps import Spec
+
+    rows = []
+    for code, group, km, sim in (("a", "kota", 2.0, 90.0), ("b", "kabupaten", 8.0, 70.0), ("c", "perbatasan", 14.0, 50.0)):
+        rows.append({"indicator_id": "acc_km_puskesmas", "year": 2019, "code": code, "region_type": group, "prov_code": "61", "value": km})
+        rows.append({"indicator_id": "spm_kesehatan", "year": 2025, "code": code, "region_type": group, "prov_code": "61", "value": sim})
+    values = pd.DataFrame(rows).assign(population=np.nan, denominator=np.nan, numerator=np.nan)
+    specs = {
+        "acc_km_puskesmas": Spec(direction=-1, target=None, aggregate="mean", level="kabupaten"),
+        "spm_kesehatan": Spec(direction=1, target=100.0, aggregate="weighted", level="kabupaten"),
+    }
+    real = gaps.proxy_scorecard(values, specs, simulated_ids=("spm_kesehatan",))
+    assert set(real["indicator_id"]) == {"acc_km_puskesmas"}
+    standing = real.set_index("group")["standing"]
+    assert (standing["kota"], standing["perbatasan"]) == (1.0, 0.0)  # nearer is better
+    demo = gaps.proxy_scorecard(values, specs, include_simulated=True, simulated_ids=("spm_kesehatan",))
+    assert set(demo["indicator_id"]) == {"acc_km_puskesmas", "spm_kesehatan"}
+    assert demo[demo["indicator_id"] == "spm_kesehatan"].set_index("group")["mean"]["kota"] == 90.0
+
+
+def test_profile_facility_tables_say_unknown_staff_as_a_dash() -> None:
+    from services import profile
+
+    facilities = pd.DataFrame(
+        {"kind": ["sd", "puskesmas"], "n_used": [1200, 22], "n_flagged": [3, 0], "doctors": [np.nan, 35.0], "midwives": [np.nan, 348.0]}
+    )
+    table = profile.facilities_display(facilities, "id")
+    assert list(table["Fasilitas"]) == ["Puskesmas", "SD"]  # health first, then schools by level
+    assert list(table["Dihitung"]) == ["22", "1.200"] and list(table["Dokter"]) == ["35", "—"]
+    far = pd.DataFrame(
+        {"name": ["Bungan Jaya"], "district": ["Putussibau Selatan"], "puskesmas": [73.61], "sd": [39.0], "smp": [np.nan], "sma": [80.9]}
+    )
+    shown = profile.farthest_display(far, "en")
+    assert (
+        shown.iloc[0]["km to Community health centre (puskesmas)"] == "73.6" and shown.iloc[0]["km to Junior secondary school (SMP)"] == "—"
+    )

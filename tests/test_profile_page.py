@@ -123,10 +123,11 @@ def test_city_in_english_says_idm_does_not_apply(real_env: Path) -> None:
     assert not card["Area"].str.startswith("Village development").any()
     assert "Rank in Kalimantan" in card.columns and "Standardised score" in card.columns
     assert not [m for m in at.metric if m.label.startswith("Mandiri")]  # no village status counts for a city
-    # the district map defaults to a district indicator that exists here, and says it is simulated
-    assert at.selectbox(key="profile_sub_ind").value == "spm_pendidikan"
-    assert any("Simulated data" in w.value for w in at.warning)
-    assert any("Simulated data" in tr.get("hovertemplate", "") for tr in _region_traces(_map(at)))
+    # the district map defaults to a real district indicator that exists here (it was the simulated
+    # spm_pendidikan before the distance to the nearest puskesmas existed), and says nothing simulated
+    assert at.selectbox(key="profile_sub_ind").value == "acc_km_puskesmas"
+    assert not any("Simulated data" in w.value for w in at.warning)
+    assert not any("Simulated data" in tr.get("hovertemplate", "") for tr in _region_traces(_map(at)))
     peers = _table(at, "peers")
     assert len(peers.columns) == 7 and all(c.startswith("Kota ") for c in peers.columns[1:])
     assert not peers["Measure"].str.contains("IDM").any()

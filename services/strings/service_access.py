@@ -16,6 +16,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "Immigration and PLBN coordinates are approximate (town or village level); schools and puskesmas use the 2019 registers' "
         "coordinates, and points that failed a check are left out (listed on the Data catalogue page).",
     },
+    "access_rivers": {"id": "Tampilkan sungai utama", "en": "Show the main rivers"},
+    "access_rivers_help": {
+        "id": "Garis biru tipis: sungai utama (GSHHG, kasar), sebagai konteks. Jarak tetap garis lurus × faktor jalan memutar.",
+        "en": "Thin blue lines: the main rivers (GSHHG, coarse), as context. Distances stay straight lines × the detour factor.",
+    },
+    "map_rivers": {"id": "Sungai utama (GSHHG)", "en": "Main rivers (GSHHG)"},
     "access_caption": {
         "id": "{indicator}, dalam {unit}. Ambang: {threshold}. Sumber: {source}.",
         "en": "{indicator}, in {unit}. Threshold: {threshold}. Source: {source}.",
