@@ -70,19 +70,18 @@ url_state.publish(
 )  # fmt: skip
 
 presenting = meeting.is_on()
-if presenting and steps:
-    position = steps.index(indicator) + 1 if indicator in steps else 0
-    meeting.step_buttons(_step, lang, t("step_position", lang, position=position, total=len(steps)))
-
-st.title(t("map_title", lang))
-if ignored:
-    st.caption(t("link_ignored", lang, names=", ".join(ignored)))
 direction_key = {1: "higher_better", -1: "lower_better", 0: "neutral_direction"}[meta.direction]
-caption_key = "map_caption" if meta.direction != 0 else "map_caption_neutral"
 shown = meta.as_markdown()  # names, units and sources may come from an editor's upload: shown as text
-st.caption(t(caption_key, lang, indicator=shown.name, unit=shown.unit, year=year, source=shown.citation) + f" ({t(direction_key, lang)})")
-if meta.simulated:
-    st.warning(t("simulated_banner", lang))
+if not presenting:
+    st.title(t("map_title", lang))
+    if ignored:
+        st.caption(t("link_ignored", lang, names=", ".join(ignored)))
+    caption_key = "map_caption" if meta.direction != 0 else "map_caption_neutral"
+    st.caption(
+        t(caption_key, lang, indicator=shown.name, unit=shown.unit, year=year, source=shown.citation) + f" ({t(direction_key, lang)})"
+    )
+    if meta.simulated:
+        st.warning(t("simulated_banner", lang))
 
 frame = query(
     "map_values",
@@ -103,12 +102,13 @@ if frame.empty or not (frame["status"] == "value").any():
 assets = reference("geo_assets").set_index("level")["file_name"]
 layer = mapview.MapLayer(static_url(assets[level]), level)
 outline = mapview.MapLayer(static_url(assets["provinsi"]), "provinsi")
+regency_layer = mapview.MapLayer(static_url(assets["kabupaten"]), "kabupaten")
 border = mapview.MapLayer(static_url(assets["perbatasan"]), "perbatasan")
 plbn = query("service_points", kinds=["plbn"], include_closed=False)
-bbox = mapview.KALIMANTAN_BBOX
+places = query("region_places", level=level)
+# The map is fitted to the regions it shows: one province, or the border regencies alone, fill the frame.
+bbox = mapview.fit_bbox(places, frame["code"]) or mapview.KALIMANTAN_BBOX
 if province != "all":
-    p = provinces.set_index("code").loc[province]
-    bbox = (p["min_lon"], p["min_lat"], p["max_lon"], p["max_lat"])
     plbn = plbn[plbn["regency_code"].str[:2] == province]
 selected = st.session_state.get("selected_region")
 
@@ -117,27 +117,64 @@ if level == "kabupaten":
     population = query("population_nearest", year=int(year)).set_index("region_code")["population"]
 head = summary.headline(frame, meta_row["aggregate"], meta.direction, level, population)
 
-# Meeting mode: the map takes three quarters of the width and the headline figures stand beside it,
-# so both fit on a 1280×720 projector; the ranking stays on the desktop view.
-map_col, side_col = st.columns([3, 1] if presenting else [3, 2], gap="medium")
+fig = mapview.build_map(
+    frame,
+    meta,
+    int(year),
+    lang,
+    layer,
+    scheme=scheme,
+    k=k,
+    outline=outline,
+    border=border,
+    points=plbn,
+    bbox=bbox,
+    selected=None if presenting else selected,
+    high_contrast=meeting.high_contrast(),
+    presenting=presenting,
+    height=620,
+)
+mapview.add_group_marks(fig, frame, regency_layer, lang, width=3.5 if presenting else 2.5)
+if level == "kabupaten":
+    # spaced for the map's scale on screen: ~70 px per degree on a 1280×720 slide, ~60 on the desktop view
+    mapview.add_name_labels(fig, frame, places, size=meeting.CHART_TEXT_PX if presenting else 10, px_per_degree=70 if presenting else 60)
+
+if presenting:
+    # The slide: the map fills the window's height on the left; the step bar, the indicator, its
+    # headline figures, the gap and the legend stand beside it. The map is sent first, so the
+    # figures beside it never change before the map they describe has arrived.
+    map_col, side_col = st.columns([2, 1], gap="small")
+    with map_col, st.container(key="meeting_fill"):
+        st.plotly_chart(mapview.for_meeting(fig), key="map", theme=None, height="stretch",
+                        config=mapview.plotly_config(static_root(), presenting=True))  # fmt: skip
+    with side_col:
+        if steps:
+            position = steps.index(indicator) + 1 if indicator in steps else 0
+            meeting.step_buttons(_step, lang, t("step_position", lang, position=position, total=len(steps)), compact=True)
+        st.title(shown.name, anchor=False)
+        caption_key = "meeting_map_caption" if meta.direction != 0 else "meeting_map_caption_neutral"
+        st.caption(t(caption_key, lang, unit=shown.unit, year=year, direction=t(direction_key, lang), source=shown.citation))
+        with st.container(key="meeting_reserved"):  # the same room with or without the mark: no shift between steps
+            if meta.simulated:
+                st.markdown(f"**⚠ {t('simulated_mark', lang)}**")
+        na_groups = set(frame.loc[frame["status"] == "na", "region_type"])
+        for col, group in zip(st.columns(3, gap="small"), summary.GROUPS, strict=True):
+            gm = head.means[group]
+            if gm.mean is None and group in na_groups:  # not applicable is a statement, not a figure
+                col.markdown(f"{label('region_types_short', group, lang)}  \n*{t('not_applicable', lang)}*")
+            else:
+                col.metric(label("region_types_short", group, lang), "—" if gm.mean is None else fmt_number(gm.mean, lang, meta.decimals))
+        if head.gap_city_border is not None:
+            key = "gap_neutral" if meta.direction == 0 else ("gap_border_behind" if head.gap_city_border > 0 else "gap_border_ahead")
+            gap_unit = t("percentage_points", lang) if meta.unit.startswith("%") else shown.unit
+            sentence = t(key, lang, gap=fmt_number(abs(head.gap_city_border), lang, meta.decimals), unit=gap_unit)
+            st.container(key="meeting_big").markdown(sentence)
+        st.caption(t(f"weighting_{head.weighting}", lang))
+        st.html(mapview.legend_html(fig, meta.unit, lang))
+    st.stop()
+
+map_col, side_col = st.columns([3, 2], gap="medium")
 with map_col:
-    fig = mapview.build_map(
-        frame,
-        meta,
-        int(year),
-        lang,
-        layer,
-        scheme=scheme,
-        k=k,
-        outline=outline,
-        border=border,
-        points=plbn,
-        bbox=bbox,
-        selected=selected,
-        high_contrast=meeting.high_contrast(),
-        presenting=presenting,
-        height=560 if presenting else 620,
-    )
     event = st.plotly_chart(
         fig,
         key="map",
@@ -190,7 +227,7 @@ with map_col:
 
 with side_col:
     weighting_text = t(f"weighting_{head.weighting}", lang)
-    cols = [side_col] * 3 if presenting else st.columns(3)
+    cols = st.columns(3)
     na_groups = set(frame.loc[frame["status"] == "na", "region_type"])
     for col, group in zip(cols, ("kota", "kabupaten", "perbatasan"), strict=True):
         gm = head.means[group]
@@ -211,11 +248,10 @@ with side_col:
     st.caption(weighting_text + (f" · ⚠ {t('simulated_mark', lang)}" if meta.simulated else ""))
 
     ranked = ranking.ranked(frame, meta.direction)
-    if not presenting:
-        bar = ranking.figure(ranking.top_and_bottom(ranked, selected), len(ranked), meta, lang, selected)
-        st.plotly_chart(bar, theme=None, config={"displaylogo": False})
-        bar_stamp = exports.stamp(meta, int(year), lang, title=t("ranking_title", lang, n=min(ranking.TOP_N, len(ranked))))
-        chart_download.buttons(chart_download.chart(bar, bar_stamp), f"peringkat_{indicator}_{level}_{year}", "dl_rank", lang)
+    bar = ranking.figure(ranking.top_and_bottom(ranked, selected), len(ranked), meta, lang, selected)
+    st.plotly_chart(bar, theme=None, config={"displaylogo": False})
+    bar_stamp = exports.stamp(meta, int(year), lang, title=t("ranking_title", lang, n=min(ranking.TOP_N, len(ranked))))
+    chart_download.buttons(chart_download.chart(bar, bar_stamp), f"peringkat_{indicator}_{level}_{year}", "dl_rank", lang)
 
 # A click on the map selects a region; the side panel shows where it stands.
 points = (event or {}).get("selection", {}).get("points", []) if event else []

@@ -142,6 +142,8 @@ result = profile.summarise(card)
 with st.container(border=True):
     st.markdown(profile.summary_markdown(result, name, lang))
     st.caption(t("profile_summary_basis", lang, n=result.n_indicators, since=profile.SUMMARY_SINCE))
+if meeting.is_on():  # a regency is one slide: its name, where it stands and its strongest and weakest areas
+    st.stop()
 whole_profile = st.container()  # the whole-profile workbook, filled in once every table exists
 
 # ---- Scorecard
