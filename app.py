@@ -5,7 +5,7 @@ import logging
 import streamlit as st
 
 from services.i18n import t
-from ui.components import language, meeting, url_state
+from ui.components import demo, language, meeting, url_state
 
 st.set_page_config(
     page_title="Pemerataan Layanan Publik Kalimantan",
@@ -17,6 +17,7 @@ st.set_page_config(
 with st.sidebar:
     lang = language.show()
     meeting_on = meeting.show(lang)
+    demo.show(lang)
 if meeting_on:
     meeting.apply(lang)
 

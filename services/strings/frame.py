@@ -66,4 +66,9 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "meeting_exit": {"id": "Keluar dari mode rapat", "en": "Leave meeting mode"},
     "high_contrast": {"id": "Warna kontras tinggi", "en": "High-contrast colours"},
+    "demo_data": {"id": "Data demonstrasi (simulasi)", "en": "Demonstration data (simulated)"},
+    "demo_data_help": {
+        "id": "Menampilkan juga seri simulasi (capaian SPM, pengaduan, lintas batas) untuk demo; selalu ditandai Data simulasi.",
+        "en": "Also offers the simulated series (SPM achievement, complaints, border crossings) for demos; always marked Simulated data.",
+    },
 }

@@ -13,7 +13,8 @@ import streamlit as st
 
 from services import catalogue
 from services.i18n import label, t
-from ui.components.state import keep_valid
+from ui.components.state import follows_language, keep_valid
+from ui.context import shown_indicators
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,8 @@ class Choice:
 
 def show(cat: pd.DataFrame, lang: str, default: str, prefix: str = "") -> Choice:
     """Widgets keyed ``<prefix>ind``, ``<prefix>lvl``, ``<prefix>yr`` (pages keep their own state)."""
-    ids = catalogue.indicator_ids(cat)
+    follows_language(f"{prefix}ind", f"{prefix}lvl")
+    ids = shown_indicators(cat)  # simulated series only when demonstration data is on
     labels = catalogue.indicator_labels(cat, lang)
     keep_valid(f"{prefix}ind", ids, default)
     indicator = st.selectbox(t("indicator", lang), ids, key=f"{prefix}ind", format_func=labels.__getitem__)
