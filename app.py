@@ -5,7 +5,7 @@ import logging
 import streamlit as st
 
 from services.i18n import t
-from ui.components import demo, language, meeting, url_state
+from ui.components import demo, editor_help, language, meeting, url_state
 
 st.set_page_config(
     page_title="Pemerataan Layanan Publik Kalimantan",
@@ -35,5 +35,7 @@ except Exception:  # st.stop()/st.rerun() are BaseExceptions and pass through
     # A user sees a plain message in their language; the details go to the server log.
     logging.getLogger("equity").exception("page failed")
     st.error(t("unexpected_error", lang))
+with st.sidebar:
+    editor_help.show(lang)  # set-up commands and settings: editors only, never on a viewer's screen
 with st.sidebar, st.expander(t("copy_link", lang), icon=":material/link:"):
     st.code(url_state.current_link(), language=None)  # the code box has its own copy button

@@ -44,7 +44,10 @@ LINK = [
     url_state.Param("steps", "steps", url_state.subset_of(ids)),
     url_state.Param("selected_region", "sel", url_state.pattern(r"\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?")),
 ]
+first_visit = not st.session_state.get("_url_applied_peta")
 ignored = url_state.apply_once("peta", LINK)
+if first_visit and "ind" not in st.query_params and st.session_state.get("steps"):
+    st.session_state["ind"] = st.session_state["steps"][0]  # a shared briefing opens on its first slide
 st.session_state.setdefault("k", classify.DEFAULT_K)
 
 follows_language("prov", "types", "scheme", "steps")
@@ -257,6 +260,7 @@ with side_col:
     st.caption(weighting_text + (f" · ⚠ {t('simulated_mark', lang)}" if meta.simulated else ""))
 
     ranked = ranking.ranked(frame, meta.direction)
+    ranked = ranked.assign(tied=ranking.tied(ranked), place=ranking.place_names(ranked, places))
     bar = ranking.figure(ranking.top_and_bottom(ranked, selected), len(ranked), meta, lang, selected)
     st.plotly_chart(bar, theme=None, config={"displaylogo": False})
     bar_stamp = exports.stamp(meta, int(year), lang, title=t("ranking_title", lang, n=min(ranking.TOP_N, len(ranked))))
@@ -274,7 +278,8 @@ if selected is not None and selected in frame["code"].values:
     if row["status"] != "value":
         st.write(t("not_applicable" if row["status"] == "na" else "no_data", lang))
     else:
-        rank = int(ranked.set_index("code").loc[selected, "rank"])
+        mine = ranked.set_index("code").loc[selected]
+        rank = ranking.rank_text(int(mine["rank"]), bool(mine["tied"])).rstrip(".")
         in_province = (ranked["prov_code"] == row["prov_code"]).to_numpy()
         province_mean = summary.mean_where(ranked, in_province, head.weighting, population)
         group_mean = head.means[row["region_type"]].mean

@@ -137,7 +137,9 @@ if presenting:
             fig = gapview.trend_figure(
                 slide_trend, slide, named, lang, meta.unit if slide == "group_means" else gap_unit, meta.decimals, ""
             )
-            fig.update_layout(legend=dict(orientation="v", x=1.01, xanchor="left", y=1.0, yanchor="top", tracegroupgap=2))  # beside, not below
+            fig.update_layout(
+                legend=dict(orientation="v", x=1.01, xanchor="left", y=1.0, yanchor="top", tracegroupgap=2)
+            )  # beside, not below
         with st.container(key="meeting_fill_half"):
             st.plotly_chart(meeting.chart(fig), key=f"gap_slide_{slide}", theme=None, height="stretch", config=meeting.plotly_config())
     with st.container(key="slide_head"):

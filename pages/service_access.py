@@ -220,13 +220,16 @@ if points.fixed.empty and not active:
 
 views = ["current", *active]
 keep_valid("access_view", views, "current")
-view = beside.radio(
-    t("access_view", lang),
-    views,
-    key="access_view",
-    horizontal=True,
-    format_func=lambda v: t("access_view_current", lang) if v == "current" else t("access_scenario_label", lang, scenario=v),
-)
+if presenting and len(views) == 1:  # nothing to choose between: the slide shows today's access
+    view = "current"
+else:
+    view = beside.radio(
+        t("access_view", lang),
+        views,
+        key="access_view",
+        horizontal=True,
+        format_func=lambda v: t("access_view_current", lang) if v == "current" else t("access_scenario_label", lang, scenario=v),
+    )
 shown = measures[view]
 view_text = t("access_view_current", lang) if view == "current" else t("access_scenario_label", lang, scenario=view)
 
@@ -250,6 +253,8 @@ for code, area_name in areas:
         help=help_text,
         **_delta(h.beyond_change, lambda v: fmt_number(v, lang, 0), 0),
     )
+    if presenting and not h.n_mobile_partial:  # a slide leaves out a line that says nothing
+        continue
     c4.markdown(
         t(
             "access_partial_line",
@@ -279,7 +284,10 @@ with map_col:
     )
     if presenting:
         if shown["km"].notna().any():
-            st.plotly_chart(meeting.chart(fig), key="access_map", theme=None, height="stretch",
+            fig.update_layout(
+                height=None, autosize=True, font=dict(size=meeting.CHART_TEXT_PX), legend=dict(font=dict(size=meeting.CHART_TEXT_PX))
+            )
+            st.plotly_chart(fig, key="access_map", theme=None, height="stretch",
                             config=mapview.plotly_config(static_root(), presenting=True))  # fmt: skip
         st.stop()
     if shown["km"].notna().any():

@@ -121,6 +121,7 @@ def test_every_meeting_slide_fits_one_screen(server: str, browser, width: int, h
     # The profile and the access page: their first slides.
     tab.open(f"/profil?rapat=1&lang={lang}&region=61.06")
     tab.page.get_by_role("heading", level=1).filter(has_text="Kapuas Hulu").first.wait_for(timeout=60_000)
+    tab.page.get_by_text("peringkat" if lang == "id" else "rank", exact=False).first.wait_for(timeout=60_000)
     _settle(tab)
     _check_slide(tab, f"profile_{size}", problems)
     tab.open(f"/akses?rapat=1&lang={lang}&kab=64.11")

@@ -6,6 +6,7 @@ and shows a friendly page, never a traceback, when a source file is missing or b
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from pathlib import Path
@@ -65,11 +66,16 @@ def require_data() -> Path:
         st.info(t(f"data_rebuilt_{rebuilt}", lang), icon=":material/build:")
     if error is not None:
         usable = db.is_file() and _opens(db)
-        st.error(f"**{t('build_failed_title', lang)}**\n\n" + t("build_failed_body", lang, file=error.file, problem=error.problem))
+        # The file's name helps the administrator; its folder, and the settings that move it, stay in the log.
+        logging.getLogger("equity").error("data build failed: %s: %s (sources in %s)", error.file, error.problem, build.source_dir())
+        st.error(
+            f"**{t('build_failed_title', lang)}**\n\n"
+            + t("build_failed_body", lang, file=Path(str(error.file)).name, problem=error.problem)
+        )
         if usable:
             st.info(t("build_failed_previous", lang))
         else:
-            st.markdown(t("build_failed_fix", lang, src=build.source_dir()))
+            st.markdown(t("build_failed_fix", lang))
             st.stop()
     layer = uploads.active_layer()
     if layer.problem:  # the built data is shown; uploads wait until their files are put right
