@@ -12,7 +12,7 @@ from services.i18n import fmt_number, label, md_escape, t
 from ui import exports
 from ui.components import chart_download, meeting, url_state
 from ui.components.state import keep_valid
-from ui.context import language, query, reference, require_data, static_root, static_url
+from ui.context import demo_data, language, query, reference, require_data, static_root, static_url
 
 _SUB_LEVELS = ("kecamatan", "desa")
 _DATASETS_INSIDE = {"boundaries": "cahyadsn_boundaries", "village_status": "kemendes_idm"}
@@ -138,6 +138,8 @@ st.caption(
 values = query("profile_values", region=region)
 trend = query("profile_trend", region=region)
 card = profile.scorecard(values, cat, trend, region)
+if not demo_data():  # real data by default: the simulated rows only when a user asks for demonstration data
+    card = card[~card["simulated"].astype(bool)].reset_index(drop=True)
 result = profile.summarise(card)
 with st.container(border=True):
     st.markdown(profile.summary_markdown(result, name, lang))
