@@ -20,6 +20,10 @@ with st.sidebar:
     demo.show(lang)
 if meeting_on:
     meeting.apply(lang)
+else:  # drawn inside the sidebar, so the page itself gains no empty row
+    # A wider sidebar: indicator names such as "Rata-rata lama sekolah (2010–2021)" and "… 2024" differ
+    # after 23 characters, and the default width cut both into the same-looking option.
+    st.sidebar.html("<style>section[data-testid='stSidebar'] { width: 26rem !important; min-width: 26rem !important; }</style>")
 
 pages = [
     st.Page("pages/equity_map.py", title=t("nav_overview", lang), icon=":material/map:", url_path="peta", default=True),

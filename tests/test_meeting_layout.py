@@ -125,7 +125,7 @@ def test_every_meeting_slide_fits_one_screen(server: str, browser, width: int, h
     _settle(tab)
     _check_slide(tab, f"profile_{size}", problems)
     tab.open(f"/akses?rapat=1&lang={lang}&kab=64.11")
-    tab.page.wait_for_selector(".js-plotly-plot", timeout=90_000)
+    tab.wait_for_map(5000)  # every village painted: the slide is shown whole, not half-drawn
     _settle(tab)
     _check_slide(tab, f"access_{size}", problems)
 

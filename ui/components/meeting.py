@@ -60,7 +60,7 @@ h2 { font-size: 1.3rem !important; padding: 0 !important; }
 .meeting-legend .lg-title { grid-column: 1 / -1; font-weight: 600; }
 .meeting-legend .lg-row { display: flex; align-items: center; gap: 0.4rem; }
 .meeting-legend .lg-sw { flex: none; width: 0.9rem; height: 0.9rem; display: inline-block; box-sizing: border-box; }
-.st-key-meeting_big p { font-size: 1.3rem !important; line-height: 1.3 !important; }
+.st-key-meeting_big p { font-size: 1.3rem !important; line-height: 1.3 !important; margin-bottom: 0.35rem !important; }
 </style>
 """
 
