@@ -38,7 +38,8 @@ h1 { font-size: 1.5rem !important; padding: 0 !important; margin: 0 !important; 
 [data-testid="stMarkdown"], .stMarkdown { margin-bottom: 0 !important; }
 h2 { font-size: 1.3rem !important; padding: 0 !important; }
 [data-testid="stCaptionContainer"], [data-testid="stMarkdownContainer"] p { font-size: 1rem !important; line-height: 1.3 !important; }
-[data-testid="stMarkdownContainer"] p { margin: 0 !important; }
+[data-testid="stMarkdownContainer"] { margin-bottom: 0 !important; }
+[data-testid="stMarkdownContainer"] p { margin: 0 0 0.3rem 0 !important; }
 .st-key-step_prev p, .st-key-step_next p { font-size: 0.8rem !important; white-space: nowrap; }
 [data-testid="stMetricLabel"] p { font-size: 1rem !important; }
 [data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p,
