@@ -284,9 +284,12 @@ with map_col:
     )
     if presenting:
         if shown["km"].notna().any():
-            fig.update_layout(
-                height=None, autosize=True, font=dict(size=meeting.CHART_TEXT_PX), legend=dict(font=dict(size=meeting.CHART_TEXT_PX))
-            )
+            fig.update_layout(  # the slide: the map fills the frame's height, its legend stands beside it, not below
+                height=None, autosize=True, margin=dict(l=0, r=0, t=0, b=0), font=dict(size=meeting.CHART_TEXT_PX),
+                geo=dict(domain=dict(x=[0, 0.7], y=[0, 1])),
+                legend=dict(orientation="v", x=0.71, xanchor="left", y=0.5, yanchor="middle", entrywidth=0,
+                            font=dict(size=meeting.CHART_TEXT_PX)),
+            )  # fmt: skip
             st.plotly_chart(fig, key="access_map", theme=None, height="stretch",
                             config=mapview.plotly_config(static_root(), presenting=True))  # fmt: skip
         st.stop()
