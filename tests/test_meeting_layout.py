@@ -129,5 +129,12 @@ def test_every_meeting_slide_fits_one_screen(server: str, browser, width: int, h
     _settle(tab)
     _check_slide(tab, f"access_{size}", problems)
 
+    # About the data: sources, then the region groups.
+    tab.open(f"/tentang?rapat=1&lang={lang}")
+    _settle(tab)
+    _check_slide(tab, f"about_1_{size}", problems)
+    _step(tab, f"{word} 2")
+    _check_slide(tab, f"about_2_{size}", problems)
+
     assert tab.foreign_hosts() == set(), "a page fetched from another host"
     assert not problems, "\n".join(problems)
