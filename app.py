@@ -6,7 +6,7 @@ import streamlit as st
 
 from services import runtime
 from services.i18n import t
-from ui.components import language, meeting, url_state
+from ui.components import demo, editor_help, language, meeting, url_state
 
 st.set_page_config(
     page_title="Pemerataan Layanan Publik Kalimantan",
@@ -18,8 +18,13 @@ st.set_page_config(
 with st.sidebar:
     lang = language.show()
     meeting_on = meeting.show(lang)
+    demo.show(lang)
 if meeting_on:
     meeting.apply(lang)
+else:  # drawn inside the sidebar, so the page itself gains no empty row
+    # A wider sidebar: indicator names such as "Rata-rata lama sekolah (2010–2021)" and "… 2024" differ
+    # after 23 characters, and the default width cut both into the same-looking option.
+    st.sidebar.html("<style>section[data-testid='stSidebar'] { width: 26rem !important; min-width: 26rem !important; }</style>")
 
 pages = [
     st.Page("pages/equity_map.py", title=t("nav_overview", lang), icon=":material/map:", url_path="peta", default=True),
@@ -35,6 +40,8 @@ except Exception:  # st.stop()/st.rerun() are BaseExceptions and pass through
     # A user sees a plain message in their language; the details go to the server log.
     logging.getLogger("equity").exception("page failed")
     st.error(t("unexpected_error", lang))
+with st.sidebar:
+    editor_help.show(lang)  # set-up commands and settings: editors only, never on a viewer's screen
 with st.sidebar, st.expander(t("copy_link", lang), icon=":material/link:"):
     # A plain text field (select, copy): st.code would load a 1.56 MB syntax highlighter into every browser.
     st.text_input(t("copy_link", lang), url_state.current_link(), label_visibility="collapsed")

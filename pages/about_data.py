@@ -6,15 +6,47 @@ from datetime import datetime
 
 import streamlit as st
 
-from services.i18n import fmt_date, fmt_number, label, t
-from ui.components import url_state
+from services.i18n import fmt_date, fmt_number, label, md_escape, t
+from ui.components import meeting, url_state
+from ui.components.state import keep_valid
 from ui.context import language, reference, require_data
 
 lang = language()
 require_data()
 
+ignored = url_state.apply_once("tentang", [])  # this page has no view of its own; the frame's may be ignored
+if meeting.is_on():
+    # Two slides: where the numbers come from, and which regency is in which group (names in columns,
+    # not a 56-row table that would run off the screen).
+    slides = ["sources", "groups"]
+    keep_valid("about_slide", slides, "sources")
+
+    def _step_slide(delta: int) -> None:
+        st.session_state["about_slide"] = meeting.step_from(slides, st.session_state.get("about_slide"), delta)
+
+    slide = st.session_state["about_slide"]
+    meeting.step_buttons(_step_slide, lang, t("step_position", lang, position=slides.index(slide) + 1, total=len(slides)))
+    if slide == "sources":
+        st.title(t("sources_heading", lang), anchor=False)
+        for src in reference("sources").itertuples():
+            mark = f" · ⚠ {t('simulated_mark', lang)}" if src.simulated else ""
+            st.markdown(f"**{md_escape(src.publisher)}**: {md_escape(src.citation_id if lang == 'id' else src.citation_en)}{mark}")
+    else:
+        st.title(t("groups_heading", lang), anchor=False)
+        groups = reference("region_groups")
+        cols = st.columns([1, 1, 3])
+        for col, group in zip(cols, ("kota", "perbatasan", "kabupaten"), strict=True):
+            names = sorted(groups.loc[groups["region_type"] == group, "name"])
+            col.markdown(f"**{label('region_types', group, lang)} ({len(names)})**")
+            if group == "kabupaten":  # 39 names: three columns of their own
+                for sub, part in zip(col.columns(3), [names[i::3] for i in range(3)], strict=True):
+                    sub.markdown("  \n".join(md_escape(n.removeprefix("Kabupaten ")) for n in part))
+            else:
+                col.markdown("  \n".join(md_escape(n) for n in names))
+    st.stop()
+
 st.title(t("about_title", lang))
-if ignored := url_state.apply_once("tentang", []):  # this page has no view of its own; the frame's may be ignored
+if ignored:
     st.caption(t("link_ignored", lang, names=", ".join(ignored)))
 st.markdown(t("about_intro", lang))
 

@@ -8,10 +8,17 @@ from services import catalogue, classify, mapview, ranking, slideview, summary
 from services.i18n import fmt_number, label, md_escape, t
 from ui import exports, views
 from ui.components import chart_download, indicator_picker, meeting, url_state
-from ui.components.state import keep_valid
-from ui.context import language, query, reference, require_data, static_root, static_url
+from ui.components.state import follows_language, keep_valid, keep_valid_all
+from ui.context import demo_data, language, query, reference, require_data, shown_indicators, static_root, static_url
 
-_DEFAULT_STEPS = ["wb_electricity_access", "bps_ipm_2024", "bps_p0", "idm_score", "spm_kesehatan"]  # a short briefing
+# The first view tells the strongest true story in real, recent data. Of the candidates' 2024 group means
+# (regency level), HDI 2024 separates the groups most cleanly: cities 80.9, other regencies 73.0, border
+# regencies 70.6, a 10-point gap with almost no overlap (the best border regency, 74.7, equals the
+# weakest city). Poverty 2024 (cities 4.1 %, border 7.0 %) overlaps widely; IDM 2024 does not apply
+# to cities and its groups differ by 0.01.
+DEFAULT_INDICATOR = "bps_ipm_2024"
+_DEFAULT_STEPS = ["bps_ipm_2024", "bps_p0", "wb_electricity_access", "idm_score"]  # a short briefing, all real
+_DEMO_STEPS = ["spm_kesehatan"]  # added to the briefing only when demonstration data is on
 
 
 def _step(delta: int) -> None:
@@ -29,7 +36,7 @@ def _step(delta: int) -> None:
 lang = language()
 require_data()
 cat = reference("indicator_catalogue")
-ids = catalogue.indicator_ids(cat)
+ids = shown_indicators(cat)  # real indicators; simulated ones only with demonstration data on
 provinces = reference("provinces")
 LINK = [
     url_state.Param("ind", "ind", url_state.one_of(ids)),
@@ -42,11 +49,15 @@ LINK = [
     url_state.Param("steps", "steps", url_state.subset_of(ids)),
     url_state.Param("selected_region", "sel", url_state.pattern(r"\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?")),
 ]
+first_visit = not st.session_state.get("_url_applied_peta")
 ignored = url_state.apply_once("peta", LINK)
+if first_visit and "ind" not in st.query_params and st.session_state.get("steps"):
+    st.session_state["ind"] = st.session_state["steps"][0]  # a shared briefing opens on its first slide
 st.session_state.setdefault("k", classify.DEFAULT_K)
 
+follows_language("prov", "types", "scheme", "steps")
 with st.sidebar:
-    choice = indicator_picker.show(cat, lang, catalogue.DEFAULT_INDICATOR)
+    choice = indicator_picker.show(cat, lang, DEFAULT_INDICATOR)
     indicator, level, year, indicator_labels = choice.indicator, choice.level, choice.year, choice.labels
     prov_options = ["all", *provinces["code"]]
     prov_names = dict(zip(provinces["code"], provinces["name"], strict=True))
@@ -63,7 +74,8 @@ with st.sidebar:
     keep_valid("scheme", schemes, classify.DEFAULT_SCHEME)
     scheme = st.selectbox(t("classification", lang), schemes, key="scheme", format_func=lambda s: label("class_schemes", s, lang))
     k = st.slider(t("n_classes", lang), *classify.K_RANGE, key="k", disabled=scheme == "target")
-    st.session_state.setdefault("steps", [i for i in _DEFAULT_STEPS if i in ids])
+    st.session_state.setdefault("steps", [i for i in _DEFAULT_STEPS + (_DEMO_STEPS if demo_data() else []) if i in ids])
+    keep_valid_all("steps", ids)
     steps = st.multiselect(
         t("presentation_steps", lang), ids, key="steps", format_func=indicator_labels.__getitem__, help=t("presentation_steps_help", lang)
     )
@@ -75,19 +87,18 @@ url_state.publish(
 )  # fmt: skip
 
 presenting = meeting.is_on()
-if presenting and steps:
-    position = steps.index(indicator) + 1 if indicator in steps else 0
-    meeting.step_buttons(_step, lang, t("step_position", lang, position=position, total=len(steps)))
-
-st.title(t("map_title", lang))
-if ignored:
-    st.caption(t("link_ignored", lang, names=", ".join(ignored)))
 direction_key = {1: "higher_better", -1: "lower_better", 0: "neutral_direction"}[meta.direction]
-caption_key = "map_caption" if meta.direction != 0 else "map_caption_neutral"
 shown = meta.as_markdown()  # names, units and sources may come from an editor's upload: shown as text
-st.caption(t(caption_key, lang, indicator=shown.name, unit=shown.unit, year=year, source=shown.citation) + f" ({t(direction_key, lang)})")
-if meta.simulated:
-    st.warning(t("simulated_banner", lang))
+if not presenting:
+    st.title(t("map_title", lang))
+    if ignored:
+        st.caption(t("link_ignored", lang, names=", ".join(ignored)))
+    caption_key = "map_caption" if meta.direction != 0 else "map_caption_neutral"
+    st.caption(
+        t(caption_key, lang, indicator=shown.name, unit=shown.unit, year=year, source=shown.citation) + f" ({t(direction_key, lang)})"
+    )
+    if meta.simulated:
+        st.warning(t("simulated_banner", lang))
 
 frame = query(
     "map_values",
@@ -108,12 +119,13 @@ if frame.empty or not (frame["status"] == "value").any():
 assets = reference("geo_assets").set_index("level")["file_name"]
 layer = mapview.MapLayer(static_url(assets[level]), level)
 outline = mapview.MapLayer(static_url(assets["provinsi"]), "provinsi")
+regency_layer = mapview.MapLayer(static_url(assets["kabupaten"]), "kabupaten")
 border = mapview.MapLayer(static_url(assets["perbatasan"]), "perbatasan")
 plbn = query("service_points", kinds=["plbn"], include_closed=False)
-bbox = mapview.KALIMANTAN_BBOX
+places = query("region_places", level=level)
+# The map is fitted to the regions it shows: one province, or the border regencies alone, fill the frame.
+bbox = mapview.fit_bbox(places, frame["code"]) or mapview.KALIMANTAN_BBOX
 if province != "all":
-    p = provinces.set_index("code").loc[province]
-    bbox = (p["min_lon"], p["min_lat"], p["max_lon"], p["max_lat"])
     plbn = plbn[plbn["regency_code"].str[:2] == province]
 selected = st.session_state.get("selected_region")
 
@@ -122,28 +134,64 @@ if level == "kabupaten":
     population = query("population_nearest", year=int(year)).set_index("region_code")["population"]
 head = summary.headline(frame, meta_row["aggregate"], meta.direction, level, population)
 
-# Meeting mode: the map takes three quarters of the width and the headline figures stand beside it,
-# so both fit on a 1280×720 projector; the ranking stays on the desktop view.
-map_col, side_col = st.columns([3, 1] if presenting else [3, 2], gap="medium")
+fig = views.figure(  # built once per view, shared by every session (ui/views.py)
+    mapview.equity_map,
+    frame,
+    meta,
+    int(year),
+    lang,
+    layer,
+    regency_layer,
+    places if level == "kabupaten" else None,
+    presenting=presenting,
+    label_size=meeting.CHART_TEXT_PX if presenting else 10,
+    scheme=scheme,
+    k=k,
+    outline=outline,
+    border=border,
+    points=plbn,
+    bbox=bbox,
+    selected=None if presenting else selected,
+    high_contrast=meeting.high_contrast(),
+    height=620,
+)
+
+if presenting:
+    # The slide: the map fills the window's height on the left; the step bar, the indicator, its
+    # headline figures, the gap and the legend stand beside it. The map is sent first, so the
+    # figures beside it never change before the map they describe has arrived.
+    map_col, side_col = st.columns([2, 1], gap="small")
+    with map_col, st.container(key="meeting_fill"):
+        st.plotly_chart(fig, key="map", theme=None, height="stretch",
+                        config=mapview.plotly_config(static_root(), presenting=True))  # fmt: skip
+    with side_col:
+        if steps:
+            position = steps.index(indicator) + 1 if indicator in steps else 0
+            meeting.step_buttons(_step, lang, t("step_position", lang, position=position, total=len(steps)), compact=True)
+        st.title(shown.name, anchor=False)
+        caption_key = "meeting_map_caption" if meta.direction != 0 else "meeting_map_caption_neutral"
+        st.caption(t(caption_key, lang, unit=shown.unit, year=year, direction=t(direction_key, lang), source=shown.citation))
+        with st.container(key="meeting_reserved"):  # the same room with or without the mark: no shift between steps
+            if meta.simulated:
+                st.markdown(f"**⚠ {t('simulated_mark', lang)}**")
+        na_groups = set(frame.loc[frame["status"] == "na", "region_type"])
+        for col, group in zip(st.columns(3, gap="small"), summary.GROUPS, strict=True):
+            gm = head.means[group]
+            if gm.mean is None and group in na_groups:  # not applicable is a statement, not a figure
+                col.markdown(f"{label('region_types_short', group, lang)}  \n*{t('not_applicable', lang)}*")
+            else:
+                col.metric(label("region_types_short", group, lang), "—" if gm.mean is None else fmt_number(gm.mean, lang, meta.decimals))
+        if head.gap_city_border is not None:
+            key = "gap_neutral" if meta.direction == 0 else ("gap_border_behind" if head.gap_city_border > 0 else "gap_border_ahead")
+            gap_unit = t("percentage_points", lang) if meta.unit.startswith("%") else shown.unit
+            sentence = t(key, lang, gap=fmt_number(abs(head.gap_city_border), lang, meta.decimals), unit=gap_unit)
+            st.container(key="meeting_big").markdown(sentence)
+        st.caption(t(f"weighting_{head.weighting}", lang))
+        st.html(mapview.legend_html(fig, meta.unit, lang))
+    st.stop()
+
+map_col, side_col = st.columns([3, 2], gap="medium")
 with map_col:
-    fig = views.figure(  # built once per view, shared by every session (ui/views.py)
-        mapview.build_map,
-        frame,
-        meta,
-        int(year),
-        lang,
-        layer,
-        scheme=scheme,
-        k=k,
-        outline=outline,
-        border=border,
-        points=plbn,
-        bbox=bbox,
-        selected=selected,
-        high_contrast=meeting.high_contrast(),
-        presenting=presenting,
-        height=560 if presenting else 620,
-    )
     event = st.plotly_chart(
         fig,
         key="map",
@@ -202,7 +250,7 @@ with map_col:
 
 with side_col:
     weighting_text = t(f"weighting_{head.weighting}", lang)
-    cols = [side_col] * 3 if presenting else st.columns(3)
+    cols = st.columns(3)
     na_groups = set(frame.loc[frame["status"] == "na", "region_type"])
     for col, group in zip(cols, ("kota", "kabupaten", "perbatasan"), strict=True):
         gm = head.means[group]
@@ -223,11 +271,11 @@ with side_col:
     st.caption(weighting_text + (f" · ⚠ {t('simulated_mark', lang)}" if meta.simulated else ""))
 
     ranked = ranking.ranked(frame, meta.direction)
-    if not presenting:
-        bar = views.figure(ranking.figure, ranking.top_and_bottom(ranked, selected), len(ranked), meta, lang, selected)
-        st.plotly_chart(bar, theme=None, config={"displaylogo": False})
-        bar_stamp = exports.stamp(meta, int(year), lang, title=t("ranking_title", lang, n=min(ranking.TOP_N, len(ranked))))
-        chart_download.buttons(chart_download.chart(bar, bar_stamp), f"peringkat_{indicator}_{level}_{year}", "dl_rank", lang)
+    ranked = ranked.assign(tied=ranking.tied(ranked), place=ranking.place_names(ranked, places))
+    bar = views.figure(ranking.figure, ranking.top_and_bottom(ranked, selected), len(ranked), meta, lang, selected)
+    st.plotly_chart(bar, theme=None, config={"displaylogo": False})
+    bar_stamp = exports.stamp(meta, int(year), lang, title=t("ranking_title", lang, n=min(ranking.TOP_N, len(ranked))))
+    chart_download.buttons(chart_download.chart(bar, bar_stamp), f"peringkat_{indicator}_{level}_{year}", "dl_rank", lang)
 
 # A click on the map selects a region; the side panel shows where it stands.
 points = (event or {}).get("selection", {}).get("points", []) if event else []
@@ -241,7 +289,8 @@ if selected is not None and selected in frame["code"].values:
     if row["status"] != "value":
         st.write(t("not_applicable" if row["status"] == "na" else "no_data", lang))
     else:
-        rank = int(ranked.set_index("code").loc[selected, "rank"])
+        mine = ranked.set_index("code").loc[selected]
+        rank = ranking.rank_text(int(mine["rank"]), bool(mine["tied"])).rstrip(".")
         in_province = (ranked["prov_code"] == row["prov_code"]).to_numpy()
         province_mean = summary.mean_where(ranked, in_province, head.weighting, population)
         group_mean = head.means[row["region_type"]].mean

@@ -8,7 +8,7 @@ import streamlit as st
 from services import catalogue, gaps, gaptables, gapview, mapview
 from services.i18n import fmt_number, label, md_escape, t
 from ui import analysis, exports
-from ui.components import chart_download, indicator_picker, url_state
+from ui.components import chart_download, indicator_picker, meeting, url_state
 from ui.components.state import keep_valid
 from ui.context import language, query, reference, require_data
 
@@ -38,23 +38,24 @@ direction_text = t({1: "higher_better", -1: "lower_better", 0: "neutral_directio
 gap_unit = gaptables.gap_unit(meta.unit, lang)
 sim_mark = f" · ⚠ {t('simulated_mark', lang)}" if meta.simulated else ""  # on every chart title of a simulated series
 
-st.title(t("gap_title", lang))
-if ignored:
-    st.caption(t("link_ignored", lang, names=", ".join(ignored)))
-st.caption(
-    t(
-        "gap_caption",
-        lang,
-        indicator=md_escape(meta.name),
-        unit=md_escape(meta.unit),
-        year=year,
-        level=label("levels", level, lang),
-        direction=direction_text,
-        source=md_escape(meta.citation),
-    )
+presenting = meeting.is_on()
+caption = t(
+    "gap_caption",
+    lang,
+    indicator=md_escape(meta.name),
+    unit=md_escape(meta.unit),
+    year=year,
+    level=label("levels", level, lang),
+    direction=direction_text,
+    source=md_escape(meta.citation),
 )
-if meta.simulated:
-    st.warning(t("simulated_banner", lang))
+if not presenting:
+    st.title(t("gap_title", lang))
+    if ignored:
+        st.caption(t("link_ignored", lang, names=", ".join(ignored)))
+    st.caption(caption)
+    if meta.simulated:
+        st.warning(t("simulated_banner", lang))
 uploaded = query("value_sources", indicator=indicator, region=None)
 uploaded = uploaded[uploaded["uploaded"]]
 if len(uploaded):  # values an editor uploaded are named with their own source
@@ -69,33 +70,88 @@ frame = gaps.with_population(frame, population, level)
 rows = gaps.value_rows(frame)
 weighted = gaps.has_population(rows, level)
 
-# --------------------------------------------------------------------------- group summaries
-st.header(t("gap_groups_heading", lang))
 types = gaps.group_table(frame, spec, "region_type")
 by_type = types.rows.set_index("group")
-cols = st.columns(4)
-for col, group in zip(cols, (*gaps.GROUPS, gaps.ALL), strict=True):
-    value = by_type.at[group, "headline"]
-    name = t("all_provinces", lang) if group == gaps.ALL else label("region_types_short", group, lang)
-    shown = t("not_applicable", lang) if pd.isna(value) and by_type.at[group, "n_na"] > 0 else fmt_number(value, lang, meta.decimals)
-    col.metric(name, shown, help=t(f"weighting_{types.weighting}", lang) + f" · n = {by_type.at[group, 'n_with_data']}")
 reference_text = t("gap_reference_kota" if types.reference == "kota" else "gap_reference_all", lang)
-for group in ("perbatasan", "kabupaten"):
-    gap, ratio = by_type.at[group, "gap"], by_type.at[group, "ratio"]
-    if pd.isna(gap):
-        continue
-    key = "gap_difference" if meta.direction == 0 else ("gap_behind" if gap > 0 else "gap_ahead")
-    st.markdown(
-        t(
-            key,
-            lang,
-            group=t(f"gap_plural_{group}", lang),
-            gap=fmt_number(abs(gap), lang, meta.decimals),
-            unit=gap_unit,
-            reference=reference_text,
-            ratio=fmt_number(ratio, lang, 2),
+
+
+def _gap_sentences() -> None:
+    """How far the border and the other regencies are behind (or ahead of) the reference, one line each."""
+    for group in ("perbatasan", "kabupaten"):
+        gap, ratio = by_type.at[group, "gap"], by_type.at[group, "ratio"]
+        if pd.isna(gap):
+            continue
+        key = "gap_difference" if meta.direction == 0 else ("gap_behind" if gap > 0 else "gap_ahead")
+        st.markdown(
+            t(
+                key,
+                lang,
+                group=t(f"gap_plural_{group}", lang),
+                gap=fmt_number(abs(gap), lang, meta.decimals),
+                unit=gap_unit,
+                reference=reference_text,
+                ratio=fmt_number(ratio, lang, 2),
+            )
         )
-    )
+
+
+def _group_figures() -> None:
+    for col, group in zip(st.columns(4), (*gaps.GROUPS, gaps.ALL), strict=True):
+        value = by_type.at[group, "headline"]
+        name = t("all_provinces", lang) if group == gaps.ALL else label("region_types_short", group, lang)
+        shown = t("not_applicable", lang) if pd.isna(value) and by_type.at[group, "n_na"] > 0 else fmt_number(value, lang, meta.decimals)
+        help_text = None if presenting else t(f"weighting_{types.weighting}", lang) + f" · n = {by_type.at[group, 'n_with_data']}"
+        col.metric(name, shown, help=help_text)
+
+
+if presenting:
+    # One message per slide: the groups' figures and the gap, then how the group means and the gap
+    # moved over the years, then who makes up the shortfall. Each slide fits one screen.
+    trend_series = catalogue.series_for(cat, indicator, level)
+    slide_trend = analysis.trend(trend_series, level)
+    slides = ["groups"] + [f for f in ("group_means", "gaps") if f in gapview.families_for(slide_trend)]
+    slide_contrib = gaps.contributions(frame, spec)
+    if meta.direction != 0 and (slide_contrib.rows["share"] > 0).any():
+        slides.append("contrib")
+    keep_valid("gap_slide", slides, slides[0])
+
+    def _step_slide(delta: int) -> None:
+        st.session_state["gap_slide"] = meeting.step_from(slides, st.session_state.get("gap_slide"), delta)
+
+    slide = st.session_state["gap_slide"]
+    sim = f" · ⚠ {t('simulated_mark', lang)}" if meta.simulated else ""
+    heading = {"groups": "gap_groups_heading", "group_means": "gap_f_group_means", "gaps": "gap_f_gaps", "contrib": "gap_contrib_heading"}
+    # The slide's body is sent first and its heading after, drawn above it (CSS order): a step never
+    # shows the new heading over the old chart.
+    if slide == "groups":
+        _group_figures()
+        with st.container(key="meeting_big"):
+            _gap_sentences()
+        st.caption(t("gap_orientation", lang, reference=reference_text, weighting=t(f"weighting_{types.weighting}", lang).lower()))
+    else:
+        if slide == "contrib":
+            fig = gapview.contribution_figure(slide_contrib.rows, lang, meta.unit, meta.decimals, "", meta.simulated)
+        else:
+            named = [gapview.Series(i, catalogue.row(cat, i)["name_id" if lang == "id" else "name_en"], bool(catalogue.row(cat, i)["simulated"]))
+                     for i in trend_series]  # fmt: skip
+            fig = gapview.trend_figure(
+                slide_trend, slide, named, lang, meta.unit if slide == "group_means" else gap_unit, meta.decimals, ""
+            )
+            fig.update_layout(
+                legend=dict(orientation="v", x=1.01, xanchor="left", y=1.0, yanchor="top", tracegroupgap=2)
+            )  # beside, not below
+        with st.container(key="meeting_fill_half"):
+            st.plotly_chart(meeting.chart(fig), key=f"gap_slide_{slide}", theme=None, height="stretch", config=meeting.plotly_config())
+    with st.container(key="slide_head"):
+        meeting.step_buttons(_step_slide, lang, t("step_position", lang, position=slides.index(slide) + 1, total=len(slides)))
+        st.title(f"{md_escape(meta.name)}, {year}: {t(heading[slide], lang)}", anchor=False)
+        st.caption(caption + sim)
+    st.stop()
+
+# --------------------------------------------------------------------------- group summaries
+st.header(t("gap_groups_heading", lang))
+_group_figures()
+_gap_sentences()
 st.caption(t("gap_orientation", lang, reference=reference_text, weighting=t(f"weighting_{types.weighting}", lang).lower()))
 provinces = gaps.group_table(frame, spec, "prov_code")
 tab_types, tab_provinces = st.tabs([t("gap_tab_types", lang), t("gap_tab_provinces", lang)])

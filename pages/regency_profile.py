@@ -12,7 +12,7 @@ from services.i18n import fmt_number, label, md_escape, t
 from ui import exports
 from ui.components import chart_download, meeting, url_state
 from ui.components.state import keep_valid
-from ui.context import language, query, reference, require_data, static_root, static_url
+from ui.context import demo_data, language, query, reference, require_data, static_root, static_url
 
 _SUB_LEVELS = ("kecamatan", "desa")
 _DATASETS_INSIDE = {"boundaries": "cahyadsn_boundaries", "village_status": "kemendes_idm"}
@@ -140,10 +140,14 @@ st.caption(
 values = query("profile_values", region=region)
 trend = query("profile_trend", region=region)
 card = profile.scorecard(values, cat, trend, region)
+if not demo_data():  # real data by default: the simulated rows only when a user asks for demonstration data
+    card = card[~card["simulated"].astype(bool)].reset_index(drop=True)
 result = profile.summarise(card)
 with st.container(border=True):
     st.markdown(profile.summary_markdown(result, name, lang))
     st.caption(t("profile_summary_basis", lang, n=result.n_indicators, since=profile.SUMMARY_SINCE))
+if meeting.is_on():  # a regency is one slide: its name, where it stands and its strongest and weakest areas
+    st.stop()
 whole_profile = st.container()  # the whole-profile workbook, filled in once every table exists
 
 # ---- Scorecard

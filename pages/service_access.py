@@ -191,11 +191,15 @@ meta = access.indicator_meta(settings, lang, access.citation(sources, lang, shor
 unit = access.distance_unit(settings, lang)
 threshold_text = f"{fmt_number(settings.threshold_km, lang, 0)} km"
 
-st.title(t("access_title", lang))
 presenting = meeting.is_on()  # on a projector: the figures and the map first, the fine print stays off the slide
+# Meeting mode is one slide: the map fills the window's height on the left, the figures stand beside it.
+slide_map, slide_side = st.columns([2, 1], gap="small") if presenting else (None, None)
+beside = slide_side if presenting else st.container()
+beside.title(t("access_title", lang), anchor=False if presenting else None)
 if not presenting:
     st.markdown(t("access_intro", lang))
-st.caption(t("access_caption", lang, indicator=meta.name, unit=unit, threshold=threshold_text, source=cite))
+if not presenting:
+    st.caption(t("access_caption", lang, indicator=meta.name, unit=unit, threshold=threshold_text, source=cite))
 if ignored:
     st.caption(t("link_ignored", lang, names=", ".join(ignored)))
 notes = [t("access_people_note", lang), t("access_unlocated", lang, n=len(villages.unlocated))]
@@ -203,6 +207,8 @@ if not points.unplaced.empty:
     notes.append(t("access_unplaced_points", lang, names=", ".join(md_escape(n) for n in points.unplaced["name"])))
 if not presenting:
     st.caption(" ".join(notes))
+else:
+    beside.caption(t("access_caption", lang, indicator=meta.name, unit=unit, threshold=threshold_text, source=cite))
 
 base = access.current(villages, points)
 scenarios = access.from_state(st.session_state.get(_STATE))
@@ -215,26 +221,31 @@ if points.fixed.empty and not active:
 
 views = ["current", *active]
 keep_valid("access_view", views, "current")
-view = st.radio(
-    t("access_view", lang),
-    views,
-    key="access_view",
-    horizontal=True,
-    format_func=lambda v: t("access_view_current", lang) if v == "current" else t("access_scenario_label", lang, scenario=v),
-)
+if presenting and len(views) == 1:  # nothing to choose between: the slide shows today's access
+    view = "current"
+else:
+    view = beside.radio(
+        t("access_view", lang),
+        views,
+        key="access_view",
+        horizontal=True,
+        format_func=lambda v: t("access_view_current", lang) if v == "current" else t("access_scenario_label", lang, scenario=v),
+    )
 shown = measures[view]
 view_text = t("access_view_current", lang) if view == "current" else t("access_scenario_label", lang, scenario=view)
 
 # Headline: Kalimantan, and the highlighted regency, with the change against today when a scenario is shown.
 suffix = access.detour_suffix(settings, lang)
 areas = [(None, "Kalimantan")] + ([(regency, regency_names[regency])] if regency != "all" else [])
+if presenting:  # one area on a slide: the regency in focus, else Kalimantan
+    areas = areas[-1:]
 for code, area_name in areas:
     h = access.headline(measures["current"], shown, code, view != "current")
     if h is None:
         continue
     km = lambda v: f"{fmt_number(v, lang, 1)} km"  # noqa: E731 - tiny local formatter
-    help_text = t("access_metric_help", lang, unit=unit, n=fmt_number(h.n_villages, lang, 0))
-    c1, c2, c3, c4 = [*st.columns(3), st.container()] if presenting else st.columns(4)
+    help_text = None if presenting else t("access_metric_help", lang, unit=unit, n=fmt_number(h.n_villages, lang, 0))
+    c1, c2, c3, c4 = [beside.container() for _ in range(4)] if presenting else st.columns(4)
     c1.metric(t("access_metric_median", lang, area=area_name) + suffix, km(h.median_km), help=help_text, **_delta(h.median_change, km, 1))
     c2.metric(t("access_metric_p90", lang, area=area_name) + suffix, km(h.p90_km), help=help_text, **_delta(h.p90_change, km, 1))
     c3.metric(
@@ -243,6 +254,8 @@ for code, area_name in areas:
         help=help_text,
         **_delta(h.beyond_change, lambda v: fmt_number(v, lang, 0), 0),
     )
+    if presenting and not h.n_mobile_partial:  # a slide leaves out a line that says nothing
+        continue
     c4.markdown(
         t(
             "access_partial_line",
@@ -253,7 +266,7 @@ for code, area_name in areas:
         )
     )
 
-map_col, side_col = (st.container(), st.container()) if presenting else st.columns([3, 2], gap="medium")
+map_col, side_col = (slide_map.container(key="meeting_fill"), st.container()) if presenting else st.columns([3, 2], gap="medium")
 with map_col:
     bbox = access.map_extent(provinces, regencies, regency if regency != "all" and zoom else None)
     fig = access.map_figure(
@@ -271,6 +284,17 @@ with map_col:
         scheme,
         mapview.MapLayer(static_url(assets["rivers"]), "rivers") if show_rivers else None,
     )
+    if presenting:
+        if shown["km"].notna().any():
+            fig.update_layout(  # the slide: the map fills the frame's height, its legend stands beside it, not below
+                height=None, autosize=True, margin=dict(l=0, r=0, t=0, b=0), font=dict(size=meeting.CHART_TEXT_PX),
+                geo=dict(domain=dict(x=[0, 0.7], y=[0, 1])),
+                legend=dict(orientation="v", x=0.71, xanchor="left", y=0.5, yanchor="middle", entrywidth=0,
+                            font=dict(size=meeting.CHART_TEXT_PX)),
+            )  # fmt: skip
+            st.plotly_chart(fig, key="access_map", theme=None, height="stretch",
+                            config=mapview.plotly_config(static_root(), presenting=True))  # fmt: skip
+        st.stop()
     if shown["km"].notna().any():
         st.plotly_chart(
             fig, key="access_map", on_select="rerun", selection_mode="points", theme=None, config=mapview.plotly_config(static_root())

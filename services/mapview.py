@@ -224,14 +224,19 @@ def paint(frame: pd.DataFrame, meta: IndicatorMeta, lang: str, scheme: str, k: i
     return Painting(colour_of, legend)
 
 
-def plotly_config(static_root: str) -> dict:
-    """Plotly config for maps: the world topojson comes from our own server, never a CDN."""
-    return {
+def plotly_config(static_root: str, presenting: bool = False) -> dict:
+    """Plotly config for maps: the world topojson comes from our own server, never a CDN.
+
+    While presenting, Plotly's toolbar is off: a slide shows the map, not the tools."""
+    config = {
         "topojsonURL": f"{static_root}/topojson/",
         "scrollZoom": False,  # a projector laptop's touchpad must not zoom the map by accident
         "displaylogo": False,
         "modeBarButtonsToRemove": ["select2d", "lasso2d"],
     }
+    if presenting:
+        config["displayModeBar"] = False
+    return config
 
 
 def _hover_values(values: np.ndarray, decimals: int) -> np.ndarray:
@@ -354,3 +359,148 @@ def _padded(bbox: tuple[float, float, float, float], pad: float = 0.04) -> tuple
     lon0, lat0, lon1, lat1 = bbox
     dx, dy = (lon1 - lon0) * pad, (lat1 - lat0) * pad
     return lon0 - dx, lat0 - dy, lon1 + dx, lat1 + dy
+
+
+# --------------------------------------------------------------------------- groups, labels, fit, slides
+# Kept apart from build_map: these add to a built figure, so the map's core stays one function.
+
+GROUP_MARKS = {"kota": "#0072B2", "perbatasan": "#009E73"}  # Okabe-Ito blue and green: apart from the yellow–red classes
+_LABEL_PREFIXES = ("Kabupaten ", "Kota ")
+
+
+def fit_bbox(places: pd.DataFrame, codes: pd.Series | list[str], pad: float = 0.0) -> tuple[float, float, float, float] | None:
+    """The extent of the regions shown (``places`` from ``queries/region_places.sql``), or None when
+    none is known: a map of one province or of the border regencies only is drawn as large as it can be."""
+    shown = places[places["code"].isin(list(codes))].dropna(subset=["min_lon", "min_lat", "max_lon", "max_lat"])
+    if shown.empty:
+        return None
+    lon0, lat0, lon1, lat1 = shown["min_lon"].min(), shown["min_lat"].min(), shown["max_lon"].max(), shown["max_lat"].max()
+    dx, dy = (lon1 - lon0) * pad, (lat1 - lat0) * pad
+    return float(lon0 - dx), float(lat0 - dy), float(lon1 + dx), float(lat1 + dy)
+
+
+def add_group_marks(fig: go.Figure, frame: pd.DataFrame, regencies: MapLayer, lang: str, width: float = 2.5) -> None:
+    """Outline the cities and the border regencies on the map itself, each with a legend entry.
+
+    The outline is drawn from the regency file whatever the level, so a district or village map still
+    shows which regencies are cities or on the border (the headline compares exactly these groups)."""
+    for group, colour in GROUP_MARKS.items():
+        codes = sorted(set(frame.loc[frame["region_type"] == group, "regency_code"].dropna()))
+        if not codes:
+            continue
+        fig.add_trace(
+            go.Choropleth(
+                geojson=regencies.url,
+                locations=codes,
+                z=[0] * len(codes),
+                colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+                showscale=False,
+                showlegend=True,
+                hoverinfo="skip",
+                marker=dict(line=dict(color=colour, width=width)),
+                name=t(f"map_mark_{group}", lang),
+                legendgroup=f"mark_{group}",
+            )
+        )
+
+
+def short_name(name: str) -> str:
+    """A regency's name as a map label: without "Kabupaten"/"Kota" (the outline says which it is)."""
+    for prefix in _LABEL_PREFIXES:
+        if name.startswith(prefix):
+            return name[len(prefix) :]
+    return name
+
+
+def add_name_labels(fig: go.Figure, frame: pd.DataFrame, places: pd.DataFrame, size: int = 10, px_per_degree: float = 80.0) -> None:
+    """Regency names on the map (regency level only: 626 districts or 7,229 villages would be a blur).
+
+    A label is placed only where it does not overlap one already placed, largest regencies first: in
+    the crowded south-east a small city keeps its outline and its hover, not an unreadable pile of
+    names. ``px_per_degree`` is the map's scale on screen the labels are spaced for."""
+    shown = frame[["code", "name"]].merge(places, on="code", how="inner").dropna(subset=["rep_lon", "rep_lat"])
+    if shown.empty:
+        return
+    shown = shown.assign(extent=(shown["max_lon"] - shown["min_lon"]) * (shown["max_lat"] - shown["min_lat"]))
+    char_w, line_h = 0.6 * size / px_per_degree, 1.25 * size / px_per_degree  # a label's box, in degrees
+    placed: list[tuple[float, float, float, float]] = []
+    lon, lat, text = [], [], []
+    for row in shown.sort_values("extent", ascending=False).itertuples():
+        name = short_name(str(row.name))
+        half_w, half_h = len(name) * char_w / 2, line_h / 2
+        box = (row.rep_lon - half_w, row.rep_lat - half_h, row.rep_lon + half_w, row.rep_lat + half_h)
+        if any(box[0] < o[2] and o[0] < box[2] and box[1] < o[3] and o[1] < box[3] for o in placed):
+            continue
+        placed.append(box)
+        lon.append(row.rep_lon)
+        lat.append(row.rep_lat)
+        text.append(escape(name))
+    fig.add_trace(
+        go.Scattergeo(
+            lon=lon,
+            lat=lat,
+            mode="text",
+            text=text,
+            textfont=dict(size=size, color="#111111"),
+            hoverinfo="skip",
+            showlegend=False,
+            name="labels",
+        )
+    )
+
+
+def equity_map(
+    frame: pd.DataFrame,
+    meta: IndicatorMeta,
+    year: int,
+    lang: str,
+    layer: MapLayer,
+    regencies: MapLayer,
+    places: pd.DataFrame | None,
+    presenting: bool = False,
+    label_size: int = 10,
+    **options,
+) -> go.Figure:
+    """The equity map page's figure whole: the choropleth (:func:`build_map` with ``options``), the
+    cities and border regencies outlined, regency names at regency level (``places`` given), and,
+    while presenting, laid out as a slide. One function, so the finished figure can be built once per
+    view and shared by every session (``ui/views.py``)."""
+    fig = build_map(frame, meta, year, lang, layer, presenting=presenting, **options)
+    add_group_marks(fig, frame, regencies, lang, width=3.5 if presenting else 2.5)
+    if places is not None:
+        # spaced for the map's scale on screen: ~70 px per degree on a 1280×720 slide, ~60 on the desktop view
+        add_name_labels(fig, frame, places, size=label_size, px_per_degree=70 if presenting else 60)
+    return for_meeting(fig) if presenting else fig
+
+
+def for_meeting(fig: go.Figure) -> go.Figure:
+    """The map as a slide: it fills its frame (no fixed height, no margin) and its legend moves beside
+    it into the page (see :func:`legend_html`), so the drawing takes all the room there is."""
+    fig.update_layout(height=None, autosize=True, margin=dict(l=0, r=0, t=0, b=0), showlegend=False)
+    return fig
+
+
+def legend_html(fig: go.Figure, unit: str, lang: str) -> str:
+    """The map's legend as HTML for the side of a slide: a swatch and the text of every legend entry.
+
+    Read from the figure's own traces (its dict, so a shared prebuilt figure works too), so the
+    slide's legend cannot disagree with the map."""
+    rows = []
+    seen: set[str] = set()
+    for trace in fig.to_dict().get("data", []):
+        name = trace.get("name")
+        if not name or name in seen or trace.get("showlegend") is False:
+            continue
+        seen.add(name)
+        marker = trace.get("marker") or {}
+        scale = trace.get("colorscale") or [[0, "#cccccc"]]
+        if trace.get("type") == "scattergeo":
+            colour = marker.get("color") if isinstance(marker.get("color"), str) else "#1f4e9c"
+            swatch = f"<span class='lg-sw' style='background:{colour};transform:rotate(45deg) scale(0.75)'></span>"
+        elif scale[0][1] == "rgba(0,0,0,0)":  # an outline: a hollow swatch
+            swatch = f"<span class='lg-sw' style='border:0.2rem solid {(marker.get('line') or {}).get('color')}'></span>"
+        else:
+            swatch = f"<span class='lg-sw' style='background:{scale[0][1]}'></span>"
+        rows.append(f"<div class='lg-row'>{swatch}<span>{escape(str(name))}</span></div>")
+    title = f"<div class='lg-title'>{escape(unit)}</div>" if unit else ""
+    return f"<div class='meeting-legend' lang='{lang}'>{title}{''.join(rows)}</div>"

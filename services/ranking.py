@@ -32,9 +32,36 @@ def top_and_bottom(rows: pd.DataFrame, selected: str | None, top_n: int = TOP_N)
     return keep
 
 
+def rank_text(rank: int, tied: bool) -> str:
+    """``1.`` for a rank held alone, ``=1`` for a rank shared (ten regencies at 100 % are not all "first")."""
+    return f"={int(rank)}" if tied else f"{int(rank)}."
+
+
+def tied(rows: pd.DataFrame) -> pd.Series:
+    """Whether each row's rank is shared with another region (computed over every ranked region)."""
+    return rows["rank"].duplicated(keep=False)
+
+
+def place_names(rows: pd.DataFrame, places: pd.DataFrame | None) -> pd.Series:
+    """A region's name as a ranking reads it: "village, district, regency" for villages and "district,
+    regency" for districts (names repeat across Kalimantan: there are many a Sungai Ambawang)."""
+    if places is None or rows.empty or rows["level"].iloc[0] == "kabupaten":
+        return rows["name"].astype(str)
+    where = rows[["code"]].merge(places[["code", "district_name", "regency_name"]], on="code", how="left").set_index(rows.index)
+    parts = [rows["name"].astype(str)]
+    if rows["level"].iloc[0] == "desa":
+        parts.append(where["district_name"])
+    parts.append(where["regency_name"])
+    return pd.Series([", ".join(str(p) for p in names if isinstance(p, str) and p) for names in zip(*parts, strict=True)], index=rows.index)
+
+
 def figure(shown: pd.DataFrame, n_ranked: int, meta: IndicatorMeta, lang: str, selected: str | None) -> go.Figure:
-    """A dot plot, not bars: values cluster far from zero (83–100 %), and dots need no zero baseline."""
-    labels = [f"{int(r)}. {escape(str(n))}" for r, n in zip(shown["rank"], shown["name"], strict=True)]
+    """A dot plot, not bars: values cluster far from zero (83–100 %), and dots need no zero baseline.
+
+    ``shown`` may carry ``tied`` (see :func:`tied`) and ``place`` (see :func:`place_names`)."""
+    ties = shown["tied"] if "tied" in shown else pd.Series(False, index=shown.index)
+    names = shown["place"] if "place" in shown else shown["name"]
+    labels = [f"{rank_text(r, d)} {escape(str(n))}" for r, d, n in zip(shown["rank"], ties, names, strict=True)]
     shown = shown.assign(axis_label=labels)
     traces = []
     for group in GROUPS:  # one trace per group, so the chart carries its own colour legend

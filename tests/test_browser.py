@@ -25,7 +25,7 @@ def test_regency_map_draws_all_56_with_data_and_stays_offline(server: str, brows
     coloured = _coloured(tab.fills())
     assert len(coloured) == 56, f"{len(coloured)} regencies painted with data"
     assert len(set(coloured)) == 5  # five classes by default
-    assert tab.page.get_by_text("Akses listrik rumah tangga").first.is_visible()
+    assert tab.page.get_by_text("IPM 2024").first.is_visible()  # the first view: the clearest real city-border gap
     tab.shot("overview_id")
     # a click on a regency selects it: the panel below the map names it
     tab.page.locator(".js-plotly-plot .choroplethlocation").nth(10).click(force=True)
@@ -40,7 +40,7 @@ def test_switching_indicator_and_level_recolours_and_draws_villages(server: str,
     tab.open("/?lang=en")
     tab.wait_for_map(56)
     before = tab.fills()
-    tab.choose("Indicator", "Village development (IDM) › Village Development Index (IDM)")
+    tab.choose("Indicator", "Village Development Index (IDM) · Village development (IDM)")
     tab.page.wait_for_function("() => document.body.textContent.includes('Not applicable (9)')", timeout=60_000)
     tab.wait_for_map(56)
     after = tab.fills()

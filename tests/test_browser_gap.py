@@ -53,10 +53,10 @@ def test_gap_page_draws_trend_contributions_scorecard_and_formulas_offline(serve
 
 def test_gap_page_in_english_on_a_simulated_spm_indicator(server: str, browser) -> None:
     tab = Page(browser, server, width=1600, height=1000)
-    tab.open("/kesenjangan?lang=en")
+    tab.open("/kesenjangan?lang=en&demo=1")  # simulated series are offered with demonstration data only
     tab.page.get_by_text("Is the gap in basic services closing?").first.wait_for(timeout=90_000)
     _close_page_not_found(tab)
-    tab.choose("Indicator", "⚠ Simulated data · SPM Health › SPM achievement: health")
+    tab.choose("Indicator", "⚠ SPM achievement: health · SPM Health · Simulated data")
     tab.page.get_by_text("Simulated data: these figures are generated").first.wait_for(timeout=60_000)
     tab.page.get_by_text("Share of the total shortfall from the target").first.wait_for(timeout=60_000)
     _wait_for(tab, ".js-plotly-plot .barlayer .point path", 15)

@@ -414,7 +414,8 @@ def test_a_missing_source_file_is_named_on_the_page_in_both_languages(env_paths:
     assert not at.exception
     error = " ".join(e.value for e in at.error)
     assert title in error and "bps_poverty_kalimantan_2024.csv" in error and "not found" in error
-    assert "EQUITY_SOURCE_DIR" in _texts(at) and "Traceback" not in _texts(at)
+    assert "administrator" in _texts(at) and "Traceback" not in _texts(at)
+    assert "EQUITY_SOURCE_DIR" not in _texts(at) and str(env_paths["src"]) not in _texts(at)  # no settings or folders on a page
     assert not at.get("plotly_chart")
 
 

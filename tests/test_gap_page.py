@@ -86,7 +86,7 @@ def test_trend_draws_each_series_apart_across_the_method_break(real_env: Path) -
 
 
 def test_simulated_spm_shows_target_gap_contributions_and_marks(real_env: Path) -> None:
-    at = _open()
+    at = open_link("gap_analysis.py", {}, frame={"demo": "1"}, timeout=TIMEOUT)  # simulated series need demonstration data
     at.selectbox(key="gap_ind").set_value("spm_kesehatan").run()
     assert not at.exception
     assert any("Data simulasi" in w.value for w in at.warning)
@@ -150,6 +150,13 @@ def test_every_indicator_at_every_level_gives_the_analysis_or_a_clear_message(re
         assert not at.exception, name
         assert "gap_trend" in _charts(at) or any("Tidak ada data" in i.value for i in at.info), name
     assert visited > 0
+
+
+def test_simulated_series_are_not_offered_without_demonstration_data(real_env: Path) -> None:
+    at = _open()
+    options = at.selectbox(key="gap_ind").options  # the labels a user reads
+    assert "IPM (metode baru 2010–2021) · Pembangunan manusia" in options
+    assert not any("Data simulasi" in o or "Capaian SPM" in o for o in options)
 
 
 def _open_link(**params: str) -> AppTest:

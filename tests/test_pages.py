@@ -47,15 +47,29 @@ def test_overview_opens_on_the_real_regency_map_in_indonesian(real_env: Path) ->
     assert sum(len(tr["locations"]) for tr in choropleths) == 56
     assert all(isinstance(tr["geojson"], str) and tr["geojson"].startswith("/app/static/geo/kabupaten.") for tr in choropleths)
     text = _text(at)
-    assert "Akses listrik rumah tangga" in text and "2019" in text and "INDO-DAPOER" in text
+    # the first view is the clearest real city-border gap: HDI 2024, from BPS
+    assert "IPM 2024" in text and "2024" in text and "BPS" in text and "Data simulasi" not in text
     assert [m.label for m in at.metric][:3] == ["Kota", "Kab. lain", "Perbatasan"]
+    # cities and border regencies are outlined on the map itself, each with a legend entry
+    marks = {tr["name"] for tr in charts[0]["data"] if tr.get("name") in ("Kota (garis biru)", "Kabupaten perbatasan (garis hijau)")}
+    assert marks == {"Kota (garis biru)", "Kabupaten perbatasan (garis hijau)"}
+
+
+def test_simulated_series_are_offered_only_with_demonstration_data(real_env: Path) -> None:
+    at = _app().run()
+    assert "spm_kesehatan" not in at.multiselect(key="steps").value
+    assert not any("Data simulasi" in o or "Capaian SPM" in o for o in at.selectbox(key="ind").options)  # the labels a user reads
+    at = _app(demo="1").run()
+    assert not at.exception
+    assert any("SPM" in o and "Data simulasi" in o for o in at.selectbox(key="ind").options)
+    assert "spm_kesehatan" in at.multiselect(key="steps").value  # the demo briefing ends on a simulated series
 
 
 def test_english_from_the_link(real_env: Path) -> None:
     at = _app(lang="en").run()
     assert not at.exception
     assert at.title[0].value == "Where do basic services fall short?"
-    assert "Household electricity access" in _text(at)
+    assert "HDI 2024" in _text(at)
 
 
 def test_hostile_language_parameter_is_ignored(real_env: Path) -> None:
@@ -73,7 +87,7 @@ def test_region_type_filter_limits_the_map(real_env: Path) -> None:
 
 
 def test_simulated_indicator_is_labelled(real_env: Path) -> None:
-    at = _app().run()
+    at = _app(demo="1").run()
     at.selectbox(key="ind").set_value("spm_kesehatan").run()
     assert not at.exception
     assert any("Data simulasi" in w.value for w in at.warning)
@@ -129,7 +143,8 @@ def test_missing_source_data_shows_a_friendly_page(monkeypatch: pytest.MonkeyPat
     at = _app().run()
     assert not at.exception
     text = _text(at)
-    assert "Data belum dapat disiapkan" in text and "EQUITY_SOURCE_DIR" in text
+    assert "Data belum dapat disiapkan" in text and "administrator" in text
+    assert "EQUITY_SOURCE_DIR" not in text and str(tmp_path) not in text  # no settings or folders on a page
     assert "Traceback" not in text
 
 
@@ -184,7 +199,7 @@ def test_a_link_reopens_the_same_view(real_env: Path) -> None:
 def test_hostile_and_malformed_link_parameters_are_ignored_with_a_notice(real_env: Path) -> None:
     at = _app(ind="x'); DROP TABLE observations; --", yr="20x9", k="99", types="kota,<script>", sel="../../etc/passwd").run()
     assert not at.exception
-    assert at.selectbox(key="ind").value == "wb_electricity_access"
+    assert at.selectbox(key="ind").value == "bps_ipm_2024"
     notice = " ".join(c.value for c in at.caption)
     assert "Sebagian tautan diabaikan" in notice and "ind" in notice and "sel" in notice
     assert sum(len(tr["locations"]) for tr in _region_traces(_charts(at)[0])) == 56

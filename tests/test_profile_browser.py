@@ -92,7 +92,7 @@ def test_a_bad_link_shows_the_picker_and_a_pick_goes_into_the_link(app: str, bro
 
 def test_downloads_from_the_page_parse_back_to_the_same_numbers(app: str, browser) -> None:
     tab = Page(browser, app)
-    tab.open("/profil?region=64.11")
+    tab.open("/profil?region=64.11&demo=1")  # with demonstration data, so the scorecard holds simulated rows
     _wait_for_text(tab, "Kartu skor")
     with tab.page.expect_download(timeout=60_000) as csv_download:
         tab.page.get_by_role("button", name="CSV: kartu skor").click()

@@ -66,7 +66,7 @@ def _region_traces(figure: dict) -> list[dict]:
 
 
 def test_border_regency_from_a_link(real_env: Path) -> None:
-    at = _profile(region="61.06")
+    at = _profile(region="61.06", demo="1")  # with demonstration data: the scorecard holds simulated rows too
     assert at.title[0].value == "Kabupaten Kapuas Hulu"
     assert at.selectbox(key="profile_region").value == "61.06"
     assert at.query_params["region"] == "61.06"

@@ -8,6 +8,7 @@ there a missing warehouse is said to the visitor, never built inside a visitor's
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 import time
@@ -81,11 +82,16 @@ def require_data() -> Path:
         st.info(t(f"data_rebuilt_{rebuilt}", lang), icon=":material/build:")
     if error is not None:
         usable = db.is_file() and _opens(db)
-        st.error(f"**{t('build_failed_title', lang)}**\n\n" + t("build_failed_body", lang, file=error.file, problem=error.problem))
+        # The file's name helps the administrator; its folder, and the settings that move it, stay in the log.
+        logging.getLogger("equity").error("data build failed: %s: %s (sources in %s)", error.file, error.problem, build.source_dir())
+        st.error(
+            f"**{t('build_failed_title', lang)}**\n\n"
+            + t("build_failed_body", lang, file=Path(str(error.file)).name, problem=error.problem)
+        )
         if usable:
             st.info(t("build_failed_previous", lang))
         else:
-            st.markdown(t("build_failed_fix", lang, src=build.source_dir()))
+            st.markdown(t("build_failed_fix", lang))
             st.stop()
     layer = uploads.active_layer()
     if layer.problem and layer.stamp == "unreachable":  # PostgreSQL down: no file to put right, just wait
@@ -217,3 +223,35 @@ def static_root() -> str:
 def static_url(file_name: str) -> str:
     """URL of a generated geometry file."""
     return f"{static_root()}/geo/{file_name}"
+
+
+DEMO_PARAM = "demo"  # in links: ``demo=1`` opens with the demonstration (simulated) series offered
+_DEMO = "_demo_on"  # the choice itself; the sidebar toggle only shows and changes it
+
+
+def demo_data() -> bool:
+    """Whether this session asked for demonstration data (simulated series). Off unless asked for.
+
+    Real data is the default everywhere: indicator lists, default presentation steps and the profile's
+    scorecard leave the simulated series out unless this is on (and where they appear they stay marked
+    as simulated). Seeded once from the link's ``demo=1``; the sidebar toggle changes it."""
+    if _DEMO not in st.session_state:
+        st.session_state[_DEMO] = st.query_params.get(DEMO_PARAM) == "1"
+    return bool(st.session_state[_DEMO])
+
+
+def set_demo_data(on: bool) -> None:
+    """Turn demonstration data on or off for this session, and keep the choice in the link."""
+    st.session_state[_DEMO] = bool(on)
+    if on:
+        st.query_params[DEMO_PARAM] = "1"
+    else:
+        st.query_params.pop(DEMO_PARAM, None)
+
+
+def shown_indicators(cat: pd.DataFrame) -> list[str]:
+    """The indicators a user is offered: real ones, plus the simulated ones when demonstration data is on."""
+    from services import catalogue
+
+    simulated = set(cat.loc[cat["simulated"].astype(bool), "indicator_id"])
+    return [i for i in catalogue.indicator_ids(cat) if demo_data() or i not in simulated]

@@ -30,10 +30,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Uploading and rolling back need the editor role. Viewers see the catalogue only.",
     },
     "data_no_editors": {
-        "id": "Belum ada editor yang dikonfigurasi. Administrator dapat menambahkan editor lewat variabel lingkungan "
-        "`EQUITY_EDITORS` atau `[editors]` di secrets Streamlit (hash dibuat dengan `python -m services.auth`).",
-        "en": "No editors are configured. An administrator can add editors through the `EQUITY_EDITORS` environment "
-        "variable or `[editors]` in Streamlit secrets (make the hash with `python -m services.auth`).",
+        "id": "Belum ada editor yang dikonfigurasi. Administrator dapat menambahkan editor (caranya ada di README).",
+        "en": "No editors are configured yet. An administrator can add editors (the README says how).",
     },
     "data_sign_in": {"id": "Masuk sebagai editor", "en": "Sign in as editor"},
     "data_user": {"id": "Nama pengguna", "en": "User name"},

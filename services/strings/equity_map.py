@@ -28,6 +28,16 @@ STRINGS: dict[str, dict[str, str]] = {
     "group": {"id": "Kelompok", "en": "Group"},
     "international_border": {"id": "Batas negara (Malaysia)", "en": "International border (Malaysia)"},
     "plbn_points": {"id": "PLBN (pos lintas batas)", "en": "PLBN (border posts)"},
+    "map_mark_kota": {"id": "Kota (garis biru)", "en": "Cities (blue outline)"},
+    "map_mark_perbatasan": {"id": "Kabupaten perbatasan (garis hijau)", "en": "Border regencies (green outline)"},
+    "meeting_map_caption": {
+        "id": "{unit}, {year}. Warna gelap = lebih tertinggal ({direction}). Sumber: {source}.",
+        "en": "{unit}, {year}. Darker = further behind ({direction}). Source: {source}.",
+    },
+    "meeting_map_caption_neutral": {
+        "id": "{unit}, {year}. Warna gelap = nilai lebih tinggi. Sumber: {source}.",
+        "en": "{unit}, {year}. Darker = higher value. Source: {source}.",
+    },
     "higher_better": {"id": "makin tinggi makin baik", "en": "higher is better"},
     "lower_better": {"id": "makin rendah makin baik", "en": "lower is better"},
     "neutral_direction": {"id": "tanpa arah baik/buruk", "en": "no better/worse direction"},

@@ -3,9 +3,9 @@
 STRINGS: dict[str, dict[str, str]] = {
     "uploads_unreadable": {
         "id": "Data unggahan tidak dapat dibaca ({problem}). Halaman menampilkan data hasil build saja; unggah dan "
-        "rollback ditahan sampai berkas diperbaiki (salinan terakhir yang utuh ada di `registry.json.bak`).",
+        "rollback ditahan sampai administrator memperbaikinya (salinan terakhir yang utuh disimpan).",
         "en": "Uploaded data cannot be read ({problem}). Pages show the built data only; uploads and rollbacks are "
-        "held until the file is put right (a copy of the last good one is kept as `registry.json.bak`).",
+        "held until the administrator puts it right (a copy of the last good one is kept).",
     },
     "uploads_file_missing": {
         "id": "Berkas nilai unggahan tidak ditemukan ({files}): unggahan itu tidak ditampilkan; unggahan lain tetap tampil.",
@@ -29,10 +29,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Source file **{file}** has a problem: {problem}.",
     },
     "build_failed_fix": {
-        "id": "Cara memperbaiki: pastikan folder data bersama ada di `{src}` (atau atur variabel lingkungan "
-        "`EQUITY_SOURCE_DIR`), kembalikan berkas yang hilang atau rusak, lalu muat ulang halaman ini.",
-        "en": "How to fix it: make sure the shared data folder is at `{src}` (or set the `EQUITY_SOURCE_DIR` "
-        "environment variable), restore the missing or broken file, then reload this page.",
+        "id": "Cara memperbaiki: minta administrator mengembalikan berkas sumber yang hilang atau rusak ke folder data "
+        "bersama (panduan administrator, README, menjelaskan letaknya), lalu muat ulang halaman ini.",
+        "en": "How to fix it: ask the administrator to restore the missing or broken source file in the shared data "
+        "folder (the administrator's guide, the README, says where it is), then reload this page.",
     },
     "build_failed_previous": {
         "id": "Dasbor memakai data versi sebelumnya yang masih utuh.",
@@ -66,4 +66,22 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "meeting_exit": {"id": "Keluar dari mode rapat", "en": "Leave meeting mode"},
     "high_contrast": {"id": "Warna kontras tinggi", "en": "High-contrast colours"},
+    "editor_help_title": {"id": "Bantuan editor: pengaturan", "en": "Editor help: set-up"},
+    "editor_help_body": {
+        "id": "**Menambah editor.** Buat hash kata sandi dengan `python -m services.auth`, lalu atur "
+        '`EQUITY_EDITORS="nama:<hash>"` (pisahkan beberapa editor dengan koma) atau tambahkan `[editors]` '
+        '`nama = "<hash>"` di `.streamlit/secrets.toml`. Dengan login OIDC, `EQUITY_EDITOR_EMAILS` memuat alamat e-mel editor.\n\n'
+        "**Data.** Sumber dibaca dari `../shared/data` (atau `EQUITY_SOURCE_DIR`) dan dibangun dengan `python -m data.build`; "
+        "unggahan disimpan di `data/uploads/` (atau `EQUITY_UPLOADS_DIR`). Rincian lengkap ada di README.",
+        "en": "**Adding editors.** Make a password hash with `python -m services.auth`, then set "
+        '`EQUITY_EDITORS="name:<hash>"` (comma-separated for several) or add `[editors]` `name = "<hash>"` '
+        "to `.streamlit/secrets.toml`. With OIDC login, `EQUITY_EDITOR_EMAILS` lists the editors' e-mail addresses.\n\n"
+        "**Data.** Sources are read from `../shared/data` (or `EQUITY_SOURCE_DIR`) and built with `python -m data.build`; "
+        "uploads are kept in `data/uploads/` (or `EQUITY_UPLOADS_DIR`). The README has the full details.",
+    },
+    "demo_data": {"id": "Data demonstrasi (simulasi)", "en": "Demonstration data (simulated)"},
+    "demo_data_help": {
+        "id": "Menampilkan juga seri simulasi (capaian SPM, pengaduan, lintas batas) untuk demo; selalu ditandai Data simulasi.",
+        "en": "Also offers the simulated series (SPM achievement, complaints, border crossings) for demos; always marked Simulated data.",
+    },
 }

@@ -13,7 +13,8 @@ import streamlit as st
 
 from services import catalogue
 from services.i18n import label, t
-from ui.components.state import keep_valid
+from ui.components.state import follows_language, keep_valid
+from ui.context import shown_indicators
 
 
 @dataclass(frozen=True)
@@ -26,8 +27,9 @@ class Choice:
 
 def show(cat: pd.DataFrame, lang: str, default: str, prefix: str = "") -> Choice:
     """Widgets keyed ``<prefix>ind``, ``<prefix>lvl``, ``<prefix>yr`` (pages keep their own state)."""
-    ids = catalogue.indicator_ids(cat)
-    labels = catalogue.indicator_labels(cat, lang)
+    follows_language(f"{prefix}ind", f"{prefix}lvl")
+    ids = shown_indicators(cat)  # simulated series only when demonstration data is on
+    labels = option_labels(cat, lang)
     keep_valid(f"{prefix}ind", ids, default)
     indicator = st.selectbox(t("indicator", lang), ids, key=f"{prefix}ind", format_func=labels.__getitem__)
     levels = catalogue.levels_for(cat, indicator)
@@ -37,3 +39,16 @@ def show(cat: pd.DataFrame, lang: str, default: str, prefix: str = "") -> Choice
     keep_valid(f"{prefix}yr", years, years[-1] if years else None)
     year = st.selectbox(t("year", lang), years, key=f"{prefix}yr")
     return Choice(indicator, level, year, labels)
+
+
+def option_labels(cat: pd.DataFrame, lang: str) -> dict[str, str]:
+    """``IPM 2024 (UHH Long Form SP2020) · Pembangunan manusia``: the name first.
+
+    A narrow sidebar cuts a long option at its end; with the sector first, "Pembangunan manusia › IPM
+    2024 (…" and "Pembangunan manusia › IPM (metode…" were cut into look-alikes. Simulated series keep
+    their mark at the front (⚠) and say so in words at the end."""
+    labels = {}
+    for r in cat.drop_duplicates("indicator_id").itertuples():
+        text = f"{r.name_id if lang == 'id' else r.name_en} · {label('sectors', r.sector, lang)}"
+        labels[r.indicator_id] = f"⚠ {text} · {t('simulated_mark', lang)}" if bool(r.simulated) else text
+    return labels

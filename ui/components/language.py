@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from services.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES
-from ui.components import url_state
+from ui.components import state, url_state
 
 _LABEL = "Bahasa / Language"  # the same in both languages, so the widget keeps its identity on a switch
 
@@ -44,6 +44,7 @@ def show(key: str = "lang") -> str:
 def _follow(widget_key: str, chosen: str) -> None:
     if st.session_state.get(widget_key) in LANGUAGES:
         st.session_state[chosen] = st.session_state[widget_key]
+        state.refresh_language_widgets()  # the sidebar's choices change language with everything else
 
 
 def current(key: str = "lang") -> str:
