@@ -166,3 +166,19 @@ def test_a_wide_table_maps_each_indicator_column_and_stores_them_in_one_go(edito
     assert _values(real_env, "rls_dinas", "61.06", 2024) == [7.53] and _values(real_env, "rls_dinas", "61.04", 2024) == [7.1]
     assert 12.4 in _values(real_env, "bps_p0", "61.06", 2024)
     assert sorted(uploads.history()["indicator_id"]) == ["bps_p0", "rls_dinas"]
+
+
+def test_editors_names_are_for_editors_and_uploads_are_marked_as_uploads(editor_env: str, real_env: Path) -> None:
+    rows = pd.DataFrame({"region_code": ["61.06"], "year": [2024], "value": [7.5], "replaces": [True]})
+    source = {"title": "Kemiskinan versi Bappeda", "publisher": "Bappeda Kalbar", "licence": "-"}
+    uploads.commit(indicator_id="bps_p0", title=source["title"], file_name="a.csv", file_sha256="0" * 64, user="budi",
+                   rows=rows, rejected=pd.DataFrame({"row_no": []}), source=source)  # fmt: skip
+    viewer = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run()
+    viewer.switch_page(PAGE).run()
+    table = viewer.dataframe[0].value.set_index("Indikator")
+    row = table.loc[[n for n in table.index if "(P0)" in n][0]]
+    assert row["Jenis"] == t("upload_mixed_mark", "id") and "budi" not in " ".join(table["Versi"])
+    assert row["Versi"].startswith("v1 · ") and not row["Versi"].endswith("·")
+    editor = _editor_page()
+    table = editor.dataframe[0].value.set_index("Indikator")
+    assert table.loc[[n for n in table.index if "(P0)" in n][0], "Versi"].endswith("· budi")
