@@ -306,7 +306,15 @@ def _preview(plan: dict, lang: str) -> None:
     """Exactly what will be stored for one indicator column, value by value, as it will read."""
     rows, aside = plan["rows"], plan["aside"]
     names = dict(zip(_regions()[0]["code"], _regions()[0]["name"], strict=False))
-    st.markdown(t("data_upload_preview_line", lang, column=md_escape(plan["label"]), n=len(rows), aside=len(aside)))
+    st.markdown(
+        t(
+            "data_upload_preview_line" if len(aside) else "data_upload_preview_all",
+            lang,
+            column=md_escape(plan["label"]),
+            n=len(rows),
+            aside=len(aside),
+        )
+    )
     shown = pd.DataFrame(
         {
             t("col_code", lang): rows["region_code"],

@@ -178,6 +178,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "**{column}**: **{n}** nilai akan disimpan, {aside} disisihkan (lihat alasannya di bawah).",
         "en": "**{column}**: **{n}** values will be stored, {aside} set aside (reasons below).",
     },
+    "data_upload_preview_all": {
+        "id": "**{column}**: **{n}** nilai akan disimpan, tidak ada yang disisihkan.",
+        "en": "**{column}**: **{n}** values will be stored, none set aside.",
+    },
     "data_upload_col_value": {"id": "Nilai (seperti akan tampil)", "en": "Value (as it will read)"},
     "data_upload_col_year": {"id": "Tahun", "en": "Year"},
     "data_upload_col_reason": {"id": "Alasan", "en": "Reason"},
