@@ -61,6 +61,9 @@ def test_a_settled_region_survives_typing_the_form_and_is_stored(editor_env: str
     _store_button(at).click().run()
     assert not at.exception
     assert any("Tersimpan: 2 nilai" in s.value for s in at.success)
+    # the page now lists the new version in its history, and offers no button to store the same file twice
+    assert any("Uji pilihan" in " ".join(map(str, df.value.get("Dataset", []))) for df in at.dataframe)
+    assert not any(b.label.startswith("Simpan") for b in at.button)
     assert _values(real_env, "uji_kota", "61.71", 2024) == [7.25] and _values(real_env, "uji_kota", "61.06", 2024) == [9.5]
 
 

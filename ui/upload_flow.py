@@ -87,9 +87,15 @@ def show(lang: str) -> None:
     # a message in the user's language that says what the file is (an old .xls, a PDF, ...).
     file = st.file_uploader(t("data_upload_file", lang), key="upload_file", help=t("data_upload_help", lang))
     if file is None:
+        st.session_state.pop("_upload_done", None)
         return
     data = file.getvalue()
     sha = hashlib.sha256(data).hexdigest()
+    done = st.session_state.get("_upload_done")
+    if isinstance(done, dict) and done.get("sha") == sha:  # this file was just stored: say so, offer nothing to store twice
+        _say_stored(done["stored"], lang)
+        st.caption(t("data_upload_again", lang))
+        return
     cat = reference("indicator_catalogue")
     ids = catalogue.indicator_ids(cat)
     labels = catalogue.indicator_labels(cat, lang)
@@ -466,6 +472,7 @@ def _commit(lang, file_name, data, plans, rejected, title, publisher, licence) -
             _dataset, version = _store(plan["indicator"], title, file_name, data, user, plan["rows"], all_rejected, source, new_meta)
         except uploads.RegistryError:  # the registry is damaged: nothing is written over it
             st.error(t("data_upload_store_failed_registry", lang))
+            _say_stored(stored, lang)
             return
         except uploads.StoreFailed:
             st.error(t("data_upload_store_failed", lang))
@@ -474,7 +481,11 @@ def _commit(lang, file_name, data, plans, rejected, title, publisher, licence) -
         except uploads.EmptyUpload:
             continue
         stored.append((plan["label"], len(plan["rows"]), version, len(all_rejected)))
-    _say_stored(stored, lang)
+    if stored:
+        # Rerun so the page (history, catalogue) shows the new version, and the result replaces the
+        # form: pressing the button again would store the same file as yet another version.
+        st.session_state["_upload_done"] = {"sha": hashlib.sha256(data).hexdigest(), "stored": stored}
+        st.rerun()
 
 
 def _say_stored(stored: list[tuple[str, int, int, int]], lang: str) -> None:
