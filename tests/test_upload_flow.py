@@ -185,3 +185,14 @@ def test_editors_names_are_for_editors_and_uploads_are_marked_as_uploads(editor_
     editor = _editor_page()
     table = editor.dataframe[0].value.set_index("Indikator")
     assert table.loc[[n for n in table.index if "(P0)" in n][0], "Versi"].endswith("· budi")
+
+
+def test_findings_name_the_region_and_the_column_never_a_blank() -> None:
+    """Issue 15 saw "63.02 (, 2023)": a code without its name, an indicator left blank."""
+    from ui.upload_flow import _named
+
+    params = _named({"region": "6302", "region_code": "63.02", "indicator": "", "column": "nilai", "year": 2023, "detail": "2, 3"},
+                    {"63.02": "Kabupaten Kotabaru"})  # fmt: skip
+    assert t("upload_finding_duplicate_same", "id", **params).startswith("63.02 Kabupaten Kotabaru (nilai, 2023) muncul")
+    named = _named({"region": "Kab. Kotabaru", "region_code": "63.02", "indicator": "IPM", "year": 2023}, {"63.02": "Kabupaten Kotabaru"})
+    assert (named["region"], named["indicator"]) == ("Kab. Kotabaru", "IPM")  # the file's own words stay when it has them

@@ -39,10 +39,9 @@ def _say(key: str, lang: str, params: dict, markdown: bool = True) -> str:
         return md_escape(key) if markdown else key
 
 
-def _named(params: dict) -> dict:
+def _named(params: dict, names: dict[str, str]) -> dict:
     """A finding's names filled in: a region written as a code also gets its name, and a table
     without an indicator column is named by its value column ("63.02 (, 2023)" said nothing)."""
-    names = dict(zip(_regions()[0]["code"], _regions()[0]["name"], strict=False))
     region, code = str(params.get("region") or ""), str(params.get("region_code") or "")
     if code in names and (not region or region.replace(".", "") == code.replace(".", "")):
         params["region"] = f"{code} {names[code]}"
@@ -176,8 +175,9 @@ def show(lang: str) -> None:
     )
     if not prepared.findings.empty:
         st.markdown(f"**{t('data_upload_findings', lang)}**")
+        names = dict(zip(regions["code"], regions["name"], strict=False))
         findings = prepared.findings.assign(
-            text=[_say(f.finding_key, lang, _named(f._asdict()), markdown=False) for f in prepared.findings.itertuples(index=False)]
+            text=[_say(f.finding_key, lang, _named(f._asdict(), names), markdown=False) for f in prepared.findings.itertuples(index=False)]
         )
         st.dataframe(findings[["severity", "row_no", "text"]], hide_index=True, width="stretch")
 
