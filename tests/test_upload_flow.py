@@ -75,6 +75,8 @@ def test_a_new_version_of_ones_own_dataset_with_default_choices_keeps_the_indica
     at.file_uploader(key="upload_file").upload("kemiskinan.csv", first, "text/csv").run()
     at.text_input(key="upload_title").input("Kemiskinan versi Bappeda").run()
     at.selectbox(key="upload_indicator").set_value("bps_p0").run()
+    findings = " ".join(" ".join(map(str, df.value.get("text", []))) for df in at.dataframe)
+    assert "akan menggantikan nilai tersimpan" in findings  # checked against BPS's stored values once the column is mapped
     at.radio(key="upload_replace").set_value(True).run()  # the first time: the editor chooses these over BPS's
     _store_button(at).click().run()
     assert any("Tersimpan: 2 nilai sebagai versi 1" in s.value for s in at.success)

@@ -144,8 +144,10 @@ def show(lang: str) -> None:
         raw_names = sorted(set(prepared.clean["indicator_raw"]) | set(prepared.held["indicator_raw"]))
         mapping = _mapping_from_state(raw_names, ids)
         units = {raw: _unit_of(target, i, cat) for i, (raw, target) in enumerate(mapping.items()) if target not in (_SKIP, None)}
-        if units:
-            prepared = _prepare(file.name, data, regions, crosswalk, (*base_answers, ("units", tuple(sorted(units.items())))))
+        stored = _stored_values(mapping, ids)
+        if units or stored is not None:
+            answers = (*base_answers, ("units", tuple(sorted(units.items()))), ("existing", stored))
+            prepared = _prepare(file.name, data, regions, crosswalk, answers)
     except UploadError as error:
         st.error(_say(error.key, lang, error.details))
         return
@@ -256,6 +258,21 @@ def _mapping_from_state(raw_names: list[str], ids: list[str]) -> dict[str, str |
         value = st.session_state.get(_map_key(i))
         out[raw] = value if value in (_NEW, _SKIP, *ids) else (_NEW if i == 0 else _SKIP)
     return out
+
+
+def _stored_values(mapping: dict[str, str | None], ids: list[str]) -> pd.DataFrame | None:
+    """Other sources' stored values of the indicators the columns are mapped to (``indicator_raw``
+    = the column), so the checks can flag a jump from last year's stored value or a replacement."""
+    title = st.session_state.get("upload_title")
+    title = title.strip() if isinstance(title, str) else ""
+    frames = []
+    for raw, target in mapping.items():
+        if target in ids:
+            existing = query("upload_existing", indicator=target)
+            if title:
+                existing, _own = uploads.split_own(existing, uploads.dataset_id_for(str(target), title))
+            frames.append(existing[["region_code", "year", "value"]].assign(indicator_raw=raw))
+    return pd.concat(frames, ignore_index=True) if frames else None
 
 
 def _map_key(i: int) -> str:
