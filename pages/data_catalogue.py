@@ -98,8 +98,8 @@ if user is None:
             name = st.text_input(t("data_user", lang), key="sign_in_user", max_chars=64)
             password = st.text_input(t("data_password", lang), type="password", key="sign_in_password", max_chars=256)
             if st.form_submit_button(t("data_sign_in_button", lang)):
-                signed_in, wait = editor.sign_in(name, password)
-                if signed_in:
+                ok, wait = editor.sign_in(name, password)
+                if ok:
                     st.rerun()
                 st.error(t("data_sign_in_failed", lang))
                 if wait > 0:

@@ -72,6 +72,9 @@ def test_an_editor_settles_a_region_fills_the_form_and_stores(editor_server, bro
     tab.shot("upload_preview")
     button.click()
     tab.page.get_by_text(re.compile(r"Tersimpan: 2 nilai sebagai versi 1")).first.wait_for(timeout=90_000)
+    button.wait_for(state="detached", timeout=60_000)  # the result replaces the form: nothing to store twice
+    tab.page.get_by_text(t("data_upload_again", "id")).first.wait_for(timeout=60_000)
+    tab.page.wait_for_timeout(1000)
     tab.shot("upload_stored")
 
     monkeypatch.setenv(uploads.UPLOADS_ENV, str(root))

@@ -61,6 +61,9 @@ def test_a_settled_region_survives_typing_the_form_and_is_stored(editor_env: str
     _store_button(at).click().run()
     assert not at.exception
     assert any("Tersimpan: 2 nilai" in s.value for s in at.success)
+    # the page now lists the new version in its history, and offers no button to store the same file twice
+    assert any("Uji pilihan" in " ".join(map(str, df.value.get("Dataset", []))) for df in at.dataframe)
+    assert not any(b.label.startswith("Simpan") for b in at.button)
     assert _values(real_env, "uji_kota", "61.71", 2024) == [7.25] and _values(real_env, "uji_kota", "61.06", 2024) == [9.5]
 
 
@@ -72,6 +75,8 @@ def test_a_new_version_of_ones_own_dataset_with_default_choices_keeps_the_indica
     at.file_uploader(key="upload_file").upload("kemiskinan.csv", first, "text/csv").run()
     at.text_input(key="upload_title").input("Kemiskinan versi Bappeda").run()
     at.selectbox(key="upload_indicator").set_value("bps_p0").run()
+    findings = " ".join(" ".join(map(str, df.value.get("text", []))) for df in at.dataframe)
+    assert "akan menggantikan nilai tersimpan" in findings  # checked against BPS's stored values once the column is mapped
     at.radio(key="upload_replace").set_value(True).run()  # the first time: the editor chooses these over BPS's
     _store_button(at).click().run()
     assert any("Tersimpan: 2 nilai sebagai versi 1" in s.value for s in at.success)
@@ -166,3 +171,30 @@ def test_a_wide_table_maps_each_indicator_column_and_stores_them_in_one_go(edito
     assert _values(real_env, "rls_dinas", "61.06", 2024) == [7.53] and _values(real_env, "rls_dinas", "61.04", 2024) == [7.1]
     assert 12.4 in _values(real_env, "bps_p0", "61.06", 2024)
     assert sorted(uploads.history()["indicator_id"]) == ["bps_p0", "rls_dinas"]
+
+
+def test_editors_names_are_for_editors_and_uploads_are_marked_as_uploads(editor_env: str, real_env: Path) -> None:
+    rows = pd.DataFrame({"region_code": ["61.06"], "year": [2024], "value": [7.5], "replaces": [True]})
+    source = {"title": "Kemiskinan versi Bappeda", "publisher": "Bappeda Kalbar", "licence": "-"}
+    uploads.commit(indicator_id="bps_p0", title=source["title"], file_name="a.csv", file_sha256="0" * 64, user="budi",
+                   rows=rows, rejected=pd.DataFrame({"row_no": []}), source=source)  # fmt: skip
+    viewer = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run()
+    viewer.switch_page(PAGE).run()
+    table = viewer.dataframe[0].value.set_index("Indikator")
+    row = table.loc[[n for n in table.index if "(P0)" in n][0]]
+    assert row["Jenis"] == t("upload_mixed_mark", "id") and "budi" not in " ".join(table["Versi"])
+    assert row["Versi"].startswith("v1 · ") and not row["Versi"].endswith("·")
+    editor = _editor_page()
+    table = editor.dataframe[0].value.set_index("Indikator")
+    assert table.loc[[n for n in table.index if "(P0)" in n][0], "Versi"].endswith("· budi")
+
+
+def test_findings_name_the_region_and_the_column_never_a_blank() -> None:
+    """Issue 15 saw "63.02 (, 2023)": a code without its name, an indicator left blank."""
+    from ui.upload_flow import _named
+
+    params = _named({"region": "6302", "region_code": "63.02", "indicator": "", "column": "nilai", "year": 2023, "detail": "2, 3"},
+                    {"63.02": "Kabupaten Kotabaru"})  # fmt: skip
+    assert t("upload_finding_duplicate_same", "id", **params).startswith("63.02 Kabupaten Kotabaru (nilai, 2023) muncul")
+    named = _named({"region": "Kab. Kotabaru", "region_code": "63.02", "indicator": "IPM", "year": 2023}, {"63.02": "Kabupaten Kotabaru"})
+    assert (named["region"], named["indicator"]) == ("Kab. Kotabaru", "IPM")  # the file's own words stay when it has them

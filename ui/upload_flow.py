@@ -39,10 +39,9 @@ def _say(key: str, lang: str, params: dict, markdown: bool = True) -> str:
         return md_escape(key) if markdown else key
 
 
-def _named(params: dict) -> dict:
+def _named(params: dict, names: dict[str, str]) -> dict:
     """A finding's names filled in: a region written as a code also gets its name, and a table
     without an indicator column is named by its value column ("63.02 (, 2023)" said nothing)."""
-    names = dict(zip(_regions()[0]["code"], _regions()[0]["name"], strict=False))
     region, code = str(params.get("region") or ""), str(params.get("region_code") or "")
     if code in names and (not region or region.replace(".", "") == code.replace(".", "")):
         params["region"] = f"{code} {names[code]}"
@@ -87,9 +86,15 @@ def show(lang: str) -> None:
     # a message in the user's language that says what the file is (an old .xls, a PDF, ...).
     file = st.file_uploader(t("data_upload_file", lang), key="upload_file", help=t("data_upload_help", lang))
     if file is None:
+        st.session_state.pop("_upload_done", None)
         return
     data = file.getvalue()
     sha = hashlib.sha256(data).hexdigest()
+    done = st.session_state.get("_upload_done")
+    if isinstance(done, dict) and done.get("sha") == sha:  # this file was just stored: say so, offer nothing to store twice
+        _say_stored(done["stored"], lang)
+        st.caption(t("data_upload_again", lang))
+        return
     cat = reference("indicator_catalogue")
     ids = catalogue.indicator_ids(cat)
     labels = catalogue.indicator_labels(cat, lang)
@@ -139,8 +144,10 @@ def show(lang: str) -> None:
         raw_names = sorted(set(prepared.clean["indicator_raw"]) | set(prepared.held["indicator_raw"]))
         mapping = _mapping_from_state(raw_names, ids)
         units = {raw: _unit_of(target, i, cat) for i, (raw, target) in enumerate(mapping.items()) if target not in (_SKIP, None)}
-        if units:
-            prepared = _prepare(file.name, data, regions, crosswalk, (*base_answers, ("units", tuple(sorted(units.items())))))
+        stored = _stored_values(mapping, ids)
+        if units or stored is not None:
+            answers = (*base_answers, ("units", tuple(sorted(units.items()))), ("existing", stored))
+            prepared = _prepare(file.name, data, regions, crosswalk, answers)
     except UploadError as error:
         st.error(_say(error.key, lang, error.details))
         return
@@ -170,8 +177,9 @@ def show(lang: str) -> None:
     )
     if not prepared.findings.empty:
         st.markdown(f"**{t('data_upload_findings', lang)}**")
+        names = dict(zip(regions["code"], regions["name"], strict=False))
         findings = prepared.findings.assign(
-            text=[_say(f.finding_key, lang, _named(f._asdict()), markdown=False) for f in prepared.findings.itertuples(index=False)]
+            text=[_say(f.finding_key, lang, _named(f._asdict(), names), markdown=False) for f in prepared.findings.itertuples(index=False)]
         )
         st.dataframe(findings[["severity", "row_no", "text"]], hide_index=True, width="stretch")
 
@@ -252,6 +260,21 @@ def _mapping_from_state(raw_names: list[str], ids: list[str]) -> dict[str, str |
     return out
 
 
+def _stored_values(mapping: dict[str, str | None], ids: list[str]) -> pd.DataFrame | None:
+    """Other sources' stored values of the indicators the columns are mapped to (``indicator_raw``
+    = the column), so the checks can flag a jump from last year's stored value or a replacement."""
+    title = st.session_state.get("upload_title")
+    title = title.strip() if isinstance(title, str) else ""
+    frames = []
+    for raw, target in mapping.items():
+        if target in ids:
+            existing = query("upload_existing", indicator=target)
+            if title:
+                existing, _own = uploads.split_own(existing, uploads.dataset_id_for(str(target), title))
+            frames.append(existing[["region_code", "year", "value"]].assign(indicator_raw=raw))
+    return pd.concat(frames, ignore_index=True) if frames else None
+
+
 def _map_key(i: int) -> str:
     return "upload_indicator" if i == 0 else f"upload_indicator_{i}"
 
@@ -306,7 +329,15 @@ def _preview(plan: dict, lang: str) -> None:
     """Exactly what will be stored for one indicator column, value by value, as it will read."""
     rows, aside = plan["rows"], plan["aside"]
     names = dict(zip(_regions()[0]["code"], _regions()[0]["name"], strict=False))
-    st.markdown(t("data_upload_preview_line", lang, column=md_escape(plan["label"]), n=len(rows), aside=len(aside)))
+    st.markdown(
+        t(
+            "data_upload_preview_line" if len(aside) else "data_upload_preview_all",
+            lang,
+            column=md_escape(plan["label"]),
+            n=len(rows),
+            aside=len(aside),
+        )
+    )
     shown = pd.DataFrame(
         {
             t("col_code", lang): rows["region_code"],
@@ -458,6 +489,7 @@ def _commit(lang, file_name, data, plans, rejected, title, publisher, licence) -
             _dataset, version = _store(plan["indicator"], title, file_name, data, user, plan["rows"], all_rejected, source, new_meta)
         except uploads.RegistryError:  # the registry is damaged: nothing is written over it
             st.error(t("data_upload_store_failed_registry", lang))
+            _say_stored(stored, lang)
             return
         except uploads.StoreFailed:
             st.error(t("data_upload_store_failed", lang))
@@ -466,7 +498,11 @@ def _commit(lang, file_name, data, plans, rejected, title, publisher, licence) -
         except uploads.EmptyUpload:
             continue
         stored.append((plan["label"], len(plan["rows"]), version, len(all_rejected)))
-    _say_stored(stored, lang)
+    if stored:
+        # Rerun so the page (history, catalogue) shows the new version, and the result replaces the
+        # form: pressing the button again would store the same file as yet another version.
+        st.session_state["_upload_done"] = {"sha": hashlib.sha256(data).hexdigest(), "stored": stored}
+        st.rerun()
 
 
 def _say_stored(stored: list[tuple[str, int, int, int]], lang: str) -> None:

@@ -176,6 +176,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "**{column}**: **{n}** nilai akan disimpan, {aside} disisihkan (lihat alasannya di bawah).",
         "en": "**{column}**: **{n}** values will be stored, {aside} set aside (reasons below).",
     },
+    "data_upload_again": {
+        "id": "Untuk mengunggah berkas lain (atau berkas ini lagi), hapus berkas di atas lalu pilih yang baru.",
+        "en": "To upload another file (or this one again), remove the file above and choose the new one.",
+    },
+    "data_upload_preview_all": {
+        "id": "**{column}**: **{n}** nilai akan disimpan, tidak ada yang disisihkan.",
+        "en": "**{column}**: **{n}** values will be stored, none set aside.",
+    },
     "data_upload_col_value": {"id": "Nilai (seperti akan tampil)", "en": "Value (as it will read)"},
     "data_upload_col_year": {"id": "Tahun", "en": "Year"},
     "data_upload_col_reason": {"id": "Alasan", "en": "Reason"},
