@@ -423,11 +423,14 @@ def replaced_by(dataset_id: str, root: Path | None = None) -> set[tuple[str, int
     Those built values do not show while the version is active, so a new version cannot see them
     as clashes; it inherits the editor's earlier decision instead of letting them reappear.
     """
-    root = root or uploads_dir()
-    dataset = load(root).datasets.get(dataset_id)
+    store = _store(root)  # the folder or PostgreSQL: the version's file is read from wherever it is kept
+    dataset = _parse(store.read_document, store.where).datasets.get(dataset_id)
     if not dataset or dataset["active_version"] <= 0:
         return set()
-    path = root / dataset["versions"][dataset["active_version"] - 1]["file"]
+    try:
+        path = store.path_for(dataset["versions"][dataset["active_version"] - 1]["file"])
+    except (OSError, KeyError):
+        return set()
     if not path.is_file():
         return set()
     frame = pd.read_parquet(path, columns=["region_code", "year", "replaces"])
