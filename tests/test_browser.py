@@ -107,7 +107,11 @@ def test_meeting_mode_links_to_the_other_pages_in_both_languages(server: str, br
         tab = Page(browser, server, width=1280, height=720)
         tab.open(f"{path}&rapat=1&lang={lang}")
         tab.page.get_by_role("heading", level=1).filter(has_text=heading[lang]).first.wait_for(timeout=60_000)
-        if not path.startswith("/profil"):  # a regency's slide is its summary: where it stands, in words
+        if path.startswith("/profil"):  # a regency's slide is its summary: where it stands, in words
+            tab.page.get_by_text("peringkat" if lang == "id" else "rank").first.wait_for(timeout=90_000)
+        elif path.startswith("/kesenjangan"):  # the first slide: the groups' headline figures
+            tab.page.wait_for_selector('[data-testid="stMetricValue"]', timeout=90_000)
+        else:
             tab.page.wait_for_selector(".js-plotly-plot", timeout=90_000)
         tab.page.wait_for_timeout(1500)
         assert not tab.page.locator('[data-testid="stSidebar"]').is_visible()
