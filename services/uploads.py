@@ -92,6 +92,8 @@ def _parse(read_document: Callable[[], dict | None], where: str) -> Registry:
             raise ValueError("unexpected structure")
         for dataset in datasets.values():
             _check_dataset(dataset)
+    except StoreUnavailable:  # unreachable is not damaged: the caller says so apart
+        raise
     except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise RegistryError(f"{where}: {exc.__class__.__name__}: {str(exc)[:120]}") from exc
     return Registry(datasets=datasets, events=events)
@@ -134,6 +136,7 @@ def active_layer(root: Path | None = None) -> Layer:
     store = _store(root)
     try:
         stamp = store.stamp()
+        _logged.pop("store", None)  # reachable again: the next outage is logged again
         if stamp is None:
             return Layer()
         return _layer(store, stamp)
