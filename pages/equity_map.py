@@ -171,9 +171,10 @@ if presenting:
         st.title(shown.name, anchor=False)
         caption_key = "meeting_map_caption" if meta.direction != 0 else "meeting_map_caption_neutral"
         st.caption(t(caption_key, lang, unit=shown.unit, year=year, direction=t(direction_key, lang), source=shown.citation))
-        with st.container(key="meeting_reserved"):  # the same room with or without the mark: no shift between steps
-            if meta.simulated:
-                st.markdown(f"**⚠ {t('simulated_mark', lang)}**")
+        if demo_data():  # only then can a step be simulated: the same room on every step, so nothing shifts
+            with st.container(key="meeting_reserved"):
+                if meta.simulated:
+                    st.markdown(f"**⚠ {t('simulated_mark', lang)}**")
         na_groups = set(frame.loc[frame["status"] == "na", "region_type"])
         for col, group in zip(st.columns(3, gap="small"), summary.GROUPS, strict=True):
             gm = head.means[group]

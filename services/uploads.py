@@ -104,6 +104,8 @@ def _parse(read_document: Callable[[], dict | None], where: str) -> Registry:
             raise ValueError("unexpected structure")
         for dataset in datasets.values():
             _check_dataset(dataset)
+    except StoreUnavailable:  # unreachable is not damaged: the caller says so apart
+        raise
     except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as exc:
         # an OSError's text carries the path: only its plain reason is kept for the page; the log has it all
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)[:120]
@@ -149,6 +151,7 @@ def active_layer(root: Path | None = None) -> Layer:
     store = _store(root)
     try:
         stamp = store.stamp()
+        _logged.pop("store", None)  # reachable again: the next outage is logged again
         if stamp is None:
             return Layer()
         return _layer(store, stamp)

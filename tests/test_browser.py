@@ -28,7 +28,12 @@ def test_regency_map_draws_all_56_with_data_and_stays_offline(server: str, brows
     assert tab.page.get_by_text("IPM 2024").first.is_visible()  # the first view: the clearest real city-border gap
     tab.shot("overview_id")
     # a click on a regency selects it: the panel below the map names it
-    tab.page.locator(".js-plotly-plot .choroplethlocation").nth(10).click(force=True)
+    # the largest regency, so the click lands on its polygon and not on a border post's marker or a name label
+    largest = tab.page.eval_on_selector_all(
+        ".js-plotly-plot .choroplethlocation",
+        "ps => ps.slice(0, 56).map((p, i) => [i, p.getBoundingClientRect()]).sort((a, b) => b[1].width * b[1].height - a[1].width * a[1].height)[0][0]",
+    )
+    tab.page.locator(".js-plotly-plot .choroplethlocation").nth(largest).click(force=True)
     tab.page.get_by_role("button", name="Hapus pilihan wilayah").wait_for(timeout=60_000)
     assert tab.page.locator("h3").filter(has_text="Kabupaten").count() + tab.page.locator("h3").filter(has_text="Kota").count() >= 1
     tab.shot("overview_selected_id")
@@ -91,7 +96,7 @@ def test_meeting_mode_link_in_both_languages(server: str, browser, width: int, h
 @pytest.mark.parametrize(
     ("path", "heading"),
     [
-        ("/kesenjangan?ind=bps_p0", {"id": "Apakah kesenjangan", "en": "Is the gap"}),
+        ("/kesenjangan?ind=bps_p0", {"id": "Kota, kabupaten lain", "en": "Cities, other regencies"}),  # the first slide
         ("/profil?region=61.06", {"id": "Kabupaten Kapuas Hulu", "en": "Kabupaten Kapuas Hulu"}),
         ("/akses?kab=64.11", {"id": "Seberapa jauh", "en": "How far"}),
     ],
@@ -102,7 +107,12 @@ def test_meeting_mode_links_to_the_other_pages_in_both_languages(server: str, br
         tab = Page(browser, server, width=1280, height=720)
         tab.open(f"{path}&rapat=1&lang={lang}")
         tab.page.get_by_role("heading", level=1).filter(has_text=heading[lang]).first.wait_for(timeout=60_000)
-        tab.page.wait_for_selector(".js-plotly-plot", timeout=90_000)
+        if path.startswith("/profil"):  # a regency's slide is its summary: where it stands, in words
+            tab.page.get_by_text("peringkat" if lang == "id" else "rank").first.wait_for(timeout=90_000)
+        elif path.startswith("/kesenjangan"):  # the first slide: the groups' headline figures
+            tab.page.wait_for_selector('[data-testid="stMetricValue"]', timeout=90_000)
+        else:
+            tab.page.wait_for_selector(".js-plotly-plot", timeout=90_000)
         tab.page.wait_for_timeout(1500)
         assert not tab.page.locator('[data-testid="stSidebar"]').is_visible()
         exit_label = "Keluar dari mode rapat" if lang == "id" else "Leave meeting mode"

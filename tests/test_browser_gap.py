@@ -43,7 +43,8 @@ def test_gap_page_draws_trend_contributions_scorecard_and_formulas_offline(serve
     assert _wait_for(tab, ".js-plotly-plot .barlayer .point path", 15) >= 15
     assert _wait_for(tab, ".js-plotly-plot .heatmaplayer image", 1) >= 1
     cells = tab.page.eval_on_selector_all(".js-plotly-plot .heatmaplayer text", "ts => ts.map(t => t.textContent)")
-    assert len(cells) == 7 * 3 and all("," in c for c in cells), cells  # Indonesian decimals: 87,5
+    # eighteen real proxies × three groups (the seven simulated SPM rows only with demonstration data)
+    assert len(cells) == 18 * 3 and all("," in c for c in cells), cells  # Indonesian decimals: 2,0 km
     # methods panel: opening it typesets every formula with KaTeX, from the app's own server
     tab.page.get_by_text("Metode: cara membaca setiap ukuran").click()
     assert _wait_for(tab, ".katex", 10) >= 10

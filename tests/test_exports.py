@@ -18,6 +18,7 @@ from tests.conftest import ROOT
 def test_map_image_is_slide_sized_and_stamped(real_env: Path) -> None:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
     at.query_params["ind"] = "spm_kesehatan"
+    at.query_params["demo"] = "1"  # a simulated series is offered with demonstration data only
     at.run()
     assert not at.exception
     buttons = {el.proto.id.rsplit("-", 1)[-1]: el.proto.label for el in at.get("download_button")}

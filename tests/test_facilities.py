@@ -7,12 +7,15 @@ Kapuas Hulu (22 puskesmas in the 2019 map, 23 in the 2022 register), never Landa
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import duckdb
 import numpy as np
 import pandas as pd
 import pytest
+import shapely
+import shapely.geometry
 from streamlit.testing.v1 import AppTest
 
 from services import quality, warehouse
@@ -180,8 +183,12 @@ def test_fixture_registers_place_flag_and_count(fixture_db: Path) -> None:
         assert hulu["regency_code"] == "61.06" and hulu["village_code"].startswith(hulu["district_code"])
         used = warehouse.run(con, "access_points")
         assert not ({"RS Umum Daerah Mempawah", "SD DI LAUT", "RS Umum Daerah Putussibau"} & set(used["name"]))
-        assets = dict(con.execute("SELECT level, n_features FROM geo_assets").fetchall())
-        assert assets["rivers"] == 1  # the degenerate one-point segment is dropped
+        rivers = con.execute("SELECT file_name FROM geo_assets WHERE level = 'rivers'").fetchone()[0]
+        band = json.loads((fixture_db.parent / "geo" / rivers).read_text())["features"]
+        assert [f["id"] for f in band] == ["RIVERS"] and band[0]["properties"] == {}  # geometry only: drawn from a static file
+        shape_ = shapely.geometry.shape(band[0]["geometry"])
+        assert shape_.contains(shapely.Point(110.8, 0.1))  # on the river
+        assert not shape_.contains(shapely.Point(110.0, 0.0))  # the degenerate one-point segment is dropped
     finally:
         con.close()
 

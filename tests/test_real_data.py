@@ -162,7 +162,7 @@ def test_simulated_series_are_flagged(real_con: duckdb.DuckDBPyConnection) -> No
 def test_geometry_files_hold_every_region_and_no_values(real_db, real_con: duckdb.DuckDBPyConnection) -> None:
     assets = real_con.execute(
         "SELECT level, file_name, n_features FROM geo_assets WHERE level NOT IN ('perbatasan', 'rivers')"
-    ).fetchall()  # rivers: lines, not regions
+    ).fetchall()  # rivers: a context band, not regions
     for level, file_name, n_features in assets:
         collection = json.loads((real_db.parent / "geo" / file_name).read_text())
         ids = [f["id"] for f in collection["features"]]
@@ -178,7 +178,7 @@ def test_geometry_rings_run_clockwise_and_are_valid(real_db, real_con: duckdb.Du
     import shapely
     from shapely.geometry import shape
 
-    for (file_name,) in real_con.execute("SELECT file_name FROM geo_assets WHERE level <> 'rivers'").fetchall():  # lines
+    for (file_name,) in real_con.execute("SELECT file_name FROM geo_assets WHERE level <> 'rivers'").fetchall():  # regions only
         collection = json.loads((real_db.parent / "geo" / file_name).read_text())
         geoms = [shape(f["geometry"]) for f in collection["features"]]
         assert all(shapely.is_valid(geoms)), file_name

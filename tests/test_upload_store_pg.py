@@ -146,3 +146,22 @@ def test_an_unreachable_database_shows_the_built_data_and_refuses_uploads(fixtur
             indicator_id="wb_electricity_access", title="Uji", file_name="a.csv", file_sha256="0" * 64, user="budi",
             rows=pd.DataFrame({"region_code": ["61.06"], "year": [2019], "value": [1.0]}), rejected=pd.DataFrame(), source=SOURCE,
         )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lang", "says"),
+    [("id", "Penyimpanan data unggahan sedang tidak dapat dihubungi"), ("en", "The store of uploaded data cannot be reached")],
+)
+def test_the_page_says_the_upload_store_is_unreachable_and_shows_the_map(
+    real_env: Path, monkeypatch: pytest.MonkeyPatch, lang: str, says: str
+) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("EQUITY_UPLOADS_DSN", "host=127.0.0.1 port=1 dbname=test user=rahasia password=sandi connect_timeout=2")
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.query_params["lang"] = lang
+    at.run()
+    assert not at.exception and not at.error
+    (warning,) = [w.value for w in at.warning if says in w.value]
+    assert "sandi" not in warning and "127.0.0.1" not in warning and "registry.json" not in warning
+    assert at.get("plotly_chart")  # the built data is still drawn

@@ -42,6 +42,7 @@ h2 { font-size: 1.3rem !important; padding: 0 !important; }
 [data-testid="stMarkdownContainer"] p { margin: 0 0 0.3rem 0 !important; }
 .st-key-step_prev p, .st-key-step_next p { font-size: 0.8rem !important; white-space: nowrap; }
 [data-testid="stMetricLabel"] p { font-size: 1rem !important; }
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * { white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
 [data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p,
 [data-testid="stMetricValue"] { font-size: 2.1rem !important; line-height: 1.1 !important; }
 [data-testid="stHeading"] { margin: 0 0 0.25rem 0 !important; }
