@@ -51,8 +51,8 @@ def test_overview_opens_on_the_real_regency_map_in_indonesian(real_env: Path) ->
     assert "IPM 2024" in text and "2024" in text and "BPS" in text and "Data simulasi" not in text
     assert [m.label for m in at.metric][:3] == ["Kota", "Kab. lain", "Perbatasan"]
     # cities and border regencies are outlined on the map itself, each with a legend entry
-    marks = {tr["name"] for tr in charts[0]["data"] if tr.get("name") in ("Kota (garis biru)", "Kabupaten perbatasan (garis hijau)")}
-    assert marks == {"Kota (garis biru)", "Kabupaten perbatasan (garis hijau)"}
+    marks = {tr["name"] for tr in charts[0]["data"] if tr.get("name") in ("Kota (garis biru)", "Kab. perbatasan (garis hijau)")}
+    assert marks == {"Kota (garis biru)", "Kab. perbatasan (garis hijau)"}
 
 
 def test_simulated_series_are_offered_only_with_demonstration_data(real_env: Path) -> None:

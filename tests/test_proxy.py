@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import shutil
+import time
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -125,18 +126,23 @@ def _route_to(deployment: Deployment, replica: str) -> str:
         _, headers, _ = _get(deployment.url + "/_stcore/health")
         (cookie,) = [c.split(";")[0].split("=", 1)[1] for c in headers.get_all("Set-Cookie", []) if c.startswith("equity_route=")]
         _get(deployment.url + "/_stcore/health", {"Cookie": f"equity_route={cookie}"})
-        if proxy_support.access_log(deployment.folder)[-1]["upstream"] == replica:
+        for _wait in range(50):  # nginx logs a request just after answering it
+            probe = [row for row in proxy_support.access_log(deployment.folder) if row["route"] == cookie]  # a fresh cookie: one request
+            if probe:
+                break
+            time.sleep(0.1)
+        if probe[0]["upstream"] == replica:
             return cookie
     raise AssertionError(f"no cookie led to {replica}")
 
 
 def test_an_upload_through_one_replica_is_on_the_page_served_by_the_other(deployment: Deployment, browser) -> None:
     first, second = deployment.replicas
-    host = deployment.url.split("//")[1].split(":")[0]
+    routes = {replica: _route_to(deployment, replica) for replica in (first, second)}
     editor = browser.new_context(viewport={"width": 1600, "height": 1200})
-    editor.add_cookies([{"name": "equity_route", "value": _route_to(deployment, first), "domain": host, "path": "/"}])
+    editor.add_cookies([{"name": "equity_route", "value": routes[first], "url": deployment.url + "/"}])  # host-only, as nginx sets it
     viewer = browser.new_context(viewport={"width": 1600, "height": 1000})
-    viewer.add_cookies([{"name": "equity_route", "value": _route_to(deployment, second), "domain": host, "path": "/"}])
+    viewer.add_cookies([{"name": "equity_route", "value": routes[second], "url": deployment.url + "/"}])
 
     page = editor.new_page()
     page.goto(deployment.url + "/data?lang=en")
@@ -158,6 +164,7 @@ def test_an_upload_through_one_replica_is_on_the_page_served_by_the_other(deploy
     page.get_by_text("Stored: 2 values as version 1").wait_for(timeout=60_000)
     page.screenshot(path=str(proxy_support.ROOT / "test-output" / "proxy_upload_stored_en.png"), full_page=True)
 
+    assert [c["value"] for c in editor.cookies() if c["name"] == "equity_route"] == [routes[first]]  # nginx kept the browser's cookie
     log = proxy_support.access_log(deployment.folder)
     uploads_sent = [row for row in log if row["uri"].startswith("/_stcore/upload_file/")]
     assert uploads_sent and {row["upstream"] for row in uploads_sent} == {first}  # the file went to the editor's replica
@@ -170,6 +177,8 @@ def test_an_upload_through_one_replica_is_on_the_page_served_by_the_other(deploy
     shown.wait_for_timeout(800)  # let plotly finish painting before the screenshot
     shown.screenshot(path=str(proxy_support.ROOT / "test-output" / "proxy_upload_seen_en.png"), full_page=True)
     (route,) = [c["value"] for c in viewer.cookies() if c["name"] == "equity_route"]
-    assert {row["upstream"] for row in proxy_support.access_log(deployment.folder) if row["route"] == route} == {second}
+    assert route == routes[second]
+    viewer_rows = [row for row in proxy_support.access_log(deployment.folder) if row["route"] == route]
+    assert {row["upstream"] for row in viewer_rows if not row["uri"].startswith("/app/static/geo/")} == {second}
     editor.close()
     viewer.close()

@@ -28,8 +28,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "group": {"id": "Kelompok", "en": "Group"},
     "international_border": {"id": "Batas negara (Malaysia)", "en": "International border (Malaysia)"},
     "plbn_points": {"id": "PLBN (pos lintas batas)", "en": "PLBN (border posts)"},
-    "map_mark_kota": {"id": "Kota (garis biru)", "en": "Cities (blue outline)"},
-    "map_mark_perbatasan": {"id": "Kabupaten perbatasan (garis hijau)", "en": "Border regencies (green outline)"},
+    "map_mark_kota": {"id": "Kota (garis biru)", "en": "Cities (blue line)"},
+    "map_mark_perbatasan": {"id": "Kab. perbatasan (garis hijau)", "en": "Border regencies (green line)"},
     "meeting_map_caption": {
         "id": "{unit}, {year}. Warna gelap = lebih tertinggal ({direction}). Sumber: {source}.",
         "en": "{unit}, {year}. Darker = further behind ({direction}). Source: {source}.",

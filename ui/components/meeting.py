@@ -58,7 +58,7 @@ h2 { font-size: 1.3rem !important; padding: 0 !important; }
 .st-key-meeting_fill [data-testid="stPlotlyChart"], .st-key-meeting_fill_half [data-testid="stPlotlyChart"],
 .st-key-meeting_fill .js-plotly-plot, .st-key-meeting_fill_half .js-plotly-plot { height: 100% !important; }
 .st-key-meeting_reserved { min-height: 1.4rem; }
-.meeting-legend { font-size: 0.85rem; line-height: 1.25; display: grid; grid-template-columns: 1fr 1fr; gap: 0.15rem 0.8rem; }
+.meeting-legend { font-size: 0.8rem; line-height: 1.15; display: grid; grid-template-columns: 1fr 1fr; gap: 0.1rem 0.8rem; }
 .meeting-legend .lg-title { grid-column: 1 / -1; font-weight: 600; }
 .meeting-legend .lg-row { display: flex; align-items: center; gap: 0.4rem; }
 .meeting-legend .lg-sw { flex: none; width: 0.9rem; height: 0.9rem; display: inline-block; box-sizing: border-box; }
