@@ -10,7 +10,7 @@ from services.i18n import fmt_number, label, md_escape, t
 from ui import analysis, exports
 from ui.components import chart_download, indicator_picker, meeting, url_state
 from ui.components.state import keep_valid
-from ui.context import language, query, reference, require_data
+from ui.context import demo_data, language, query, reference, require_data
 
 DEFAULT_INDICATOR = "bps_ipm"  # real, twelve years and a method break: the trend has something to say
 
@@ -279,9 +279,8 @@ with st.expander(t("gap_contrib_table", lang)):
     st.dataframe(gaptables.format_contributions(contrib, lang, meta.decimals, meta.unit), hide_index=True, width="stretch")
 
 # --------------------------------------------------------------------------- scorecard
-# Real proxies by default; the simulated SPM achievement series only with demonstration data
-# (False until the frame-level demo-data switch is wired here).
-include_simulated = False
+# Real proxies by default; the simulated SPM achievement series only with demonstration data.
+include_simulated = demo_data()
 st.header(t("gap_scorecard_heading", lang))
 card = analysis.proxy_scorecard(include_simulated)
 if card.empty:

@@ -115,6 +115,14 @@ def test_scorecard_shows_real_proxies_and_no_simulated_row_by_default(real_env: 
     assert heat["z"][0][0] == 1 and heat["z"][0][2] == 0  # the cities are nearest: lightest; the border regencies darkest
 
 
+def test_scorecard_adds_the_simulated_spm_rows_only_with_demonstration_data(real_env: Path) -> None:
+    """With ``demo=1`` the simulated SPM achievement series join the real proxies, named as simulated."""
+    heat = _charts(open_link("gap_analysis.py", {}, frame={"demo": "1"}, timeout=TIMEOUT))["gap_scorecard"]["data"][0]
+    simulated = [label for label in heat["y"] if "simulasi" in label]
+    assert len(simulated) >= 6  # the six SPM fields' simulated achievement
+    assert sum("proksi" in label for label in heat["y"]) == 18  # beside every real proxy, not instead of them
+
+
 def test_villages_where_cities_do_not_apply(real_env: Path) -> None:
     at = _open()
     at.selectbox(key="gap_ind").set_value("idm_score").run()
