@@ -147,7 +147,9 @@ def _counts(db: Path) -> dict[str, int]:
 
 
 def _map(lang: str = "id", selected: str | None = None) -> AppTest:
+    """The map on electricity access 2019 (the indicator these tests upload to), as a link opens it."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    at.query_params["ind"] = "wb_electricity_access"
     if lang != "id":
         at.query_params["lang"] = lang
     if selected:
