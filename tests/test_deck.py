@@ -121,7 +121,7 @@ def test_stepping_on_the_map_shows_the_year_its_slide_shows(real_env: Path) -> N
 
     cat = warehouse.run(warehouse.connect(real_env), "indicator_catalogue")
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
-    at.query_params.update({"ind": "idm_score", "yr": "2024", "steps": "idm_score,spm_kesehatan", "rapat": "1"})
+    at.query_params.update({"ind": "idm_score", "yr": "2024", "steps": "idm_score,spm_kesehatan", "rapat": "1", "demo": "1"})
     at.run()
     assert not at.exception and at.session_state["yr"] == 2024
     next(b for b in at.button if b.key == "step_next").click().run()
