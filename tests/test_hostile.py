@@ -442,8 +442,13 @@ def test_hostile_sign_in_is_refused(editors: str, mini: Path) -> None:
 # ------------------------------------------------------------------------------------------ rendered as text
 
 
+# Builders of raw HTML that escape every text they are given (each has its own test below).
+_ESCAPING_HTML_BUILDERS = {"legend_html"}
+
+
 def test_no_user_text_reaches_raw_html() -> None:
-    """Raw HTML is written in one place (meeting mode's style sheet), from a constant."""
+    """Raw HTML comes from a constant (meeting mode's style sheet) or from a builder that escapes
+    every text it puts in (the meeting slide's legend)."""
     calls = []
     for path in [ROOT / "app.py", *PAGES.glob("*.py"), *(ROOT / "ui").rglob("*.py")]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -459,7 +464,24 @@ def test_no_user_text_reaches_raw_html() -> None:
     for where, node in calls:
         argument = node.args[0] if node.args else None
         constant = isinstance(argument, ast.Constant) or (isinstance(argument, ast.Name) and argument.id.lstrip("_").isupper())
+        constant = constant or (
+            isinstance(argument, ast.Call) and isinstance(argument.func, ast.Attribute) and argument.func.attr in _ESCAPING_HTML_BUILDERS
+        )
         assert constant, f"{where}:{node.lineno} passes non-constant text to raw HTML"
+
+
+def test_the_meeting_legend_escapes_names_and_units() -> None:
+    """An uploaded indicator's unit or a class label with markup is shown as text on the slide's legend."""
+    import plotly.graph_objects as go
+
+    from services import mapview
+
+    fig = go.Figure(
+        go.Choropleth(locations=["61.06"], z=[1], name="<img src=x onerror=alert(1)>", colorscale=[[0, "#ff0000"], [1, "#ff0000"]])
+    )
+    html = mapview.legend_html(fig, "<script>window.__pwned=5</script>", "id")
+    assert "<script>" not in html and "<img" not in html
+    assert "&lt;script&gt;" in html and "&lt;img src=x onerror=alert(1)&gt;" in html
 
 
 @pytest.fixture(scope="module")
