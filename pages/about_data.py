@@ -11,24 +11,28 @@ from ui.components import meeting, url_state
 from ui.components.state import keep_valid
 from ui.context import language, reference, require_data
 
+_SOURCES_PER_SLIDE = 6  # two-line citations included, six fit under the title on a 1280×720 projector
+
 lang = language()
 require_data()
 
 ignored = url_state.apply_once("tentang", [])  # this page has no view of its own; the frame's may be ignored
 if meeting.is_on():
-    # Two slides: where the numbers come from, and which regency is in which group (names in columns,
-    # not a 56-row table that would run off the screen).
-    slides = ["sources", "groups"]
-    keep_valid("about_slide", slides, "sources")
+    # Slides: where the numbers come from (a few sources a slide, so a long list never runs off a
+    # 1280×720 screen), and which regency is in which group (names in columns, not a 56-row table).
+    sources = reference("sources").sort_values("simulated", kind="stable")  # real sources first
+    pages_of_sources = [sources.iloc[i : i + _SOURCES_PER_SLIDE] for i in range(0, len(sources), _SOURCES_PER_SLIDE)]
+    slides = [f"sources{i + 1}" for i in range(len(pages_of_sources))] + ["groups"]
+    keep_valid("about_slide", slides, slides[0])
 
     def _step_slide(delta: int) -> None:
         st.session_state["about_slide"] = meeting.step_from(slides, st.session_state.get("about_slide"), delta)
 
     slide = st.session_state["about_slide"]
     meeting.step_buttons(_step_slide, lang, t("step_position", lang, position=slides.index(slide) + 1, total=len(slides)))
-    if slide == "sources":
+    if slide.startswith("sources"):
         st.title(t("sources_heading", lang), anchor=False)
-        for src in reference("sources").itertuples():
+        for src in pages_of_sources[slides.index(slide)].itertuples():
             mark = f" · ⚠ {t('simulated_mark', lang)}" if src.simulated else ""
             st.markdown(f"**{md_escape(src.publisher)}**: {md_escape(src.citation_id if lang == 'id' else src.citation_en)}{mark}")
     else:
