@@ -15,7 +15,8 @@ import pandas as pd
 import pytest
 
 from data import build
-from services import profile, warehouse
+from services import export, profile, warehouse
+from services.i18n import t
 from tests.browser_support import Page
 
 pytestmark = pytest.mark.browser
@@ -67,9 +68,9 @@ def test_profile_of_a_border_regency_and_a_city_in_both_languages(app: str, brow
     city = Page(browser, app, width=1600, height=4600)
     city.open("/profil?region=61.71&lang=en")
     _wait_for_text(city, "Not applicable: IDM covers villages (desa) only")
-    city.wait_for_map(6)  # Pontianak's six districts, simulated SPM
+    city.wait_for_map(6)  # Pontianak's six districts, on the real distance to the nearest puskesmas
     assert city.page.get_by_role("heading", name="Kota Pontianak", exact=True).is_visible()
-    assert city.page.get_by_text("Simulated data: these district figures are generated").is_visible()
+    assert not city.page.get_by_text("Simulated data: these district figures are generated").count()  # real data by default
     _no_dialog(city)
     city.shot("profile_en")
     assert city.foreign_hosts() == set()
@@ -99,30 +100,40 @@ def test_downloads_from_the_page_parse_back_to_the_same_numbers(app: str, browse
     assert csv_download.value.suggested_filename == "profil_64-11_mahakam_ulu_scorecard.csv"
     text = Path(csv_download.value.path()).read_bytes().decode("utf-8-sig")
     assert text.startswith("# DATA SIMULASI")  # the scorecard holds simulated rows, and says so first
-    downloaded = pd.read_csv(io.StringIO(text.split("\n", 1)[1])).set_index("indicator_id")
+    key, value = t("xh_indicator_id", "id"), t("xh_value", "id")  # headers in the user's language
+    downloaded = pd.read_csv(io.StringIO(text.split("\n", 1)[1])).set_index(key)
     with tab.page.expect_download(timeout=60_000) as xlsx_download:
         tab.page.get_by_role("button", name="Unduh seluruh profil (Excel)").click()
     assert xlsx_download.value.suggested_filename == "profil_64-11_mahakam_ulu.xlsx"
     workbook = io.BytesIO(Path(xlsx_download.value.path()).read_bytes())
     book = openpyxl.load_workbook(workbook)
-    assert {"scorecard", "trend", "villages", "village_status", "distances", "peers", "peer_values", "metadata"} <= set(book.sheetnames)
-    from_excel = pd.read_excel(workbook, sheet_name="scorecard").set_index("indicator_id")
+    sheets = {t(f"xs_{n}", "id") for n in ("scorecard", "trend", "villages", "village_status", "distances", "peers", "peer_values")} | {
+        "metadata"
+    }
+    assert sheets <= set(book.sheetnames)
+    from_excel = pd.read_excel(workbook, sheet_name=t("xs_scorecard", "id")).set_index(key)
 
-    # the same numbers straight from the warehouse the server uses
+    # the same numbers straight from the warehouse the server uses, rounded as a planner reads them
     with duckdb.connect(str(build.db_path()), read_only=True) as con:
         cat = warehouse.run(con, "indicator_catalogue")
         values = warehouse.run(con, "profile_values", region="64.11")
-        card = profile.scorecard(values, cat, warehouse.run(con, "profile_trend", region="64.11"), "64.11").set_index("indicator_id")
+        card = profile.scorecard(values, cat, warehouse.run(con, "profile_trend", region="64.11"), "64.11")
         direct = dict(con.execute("SELECT indicator_id, value FROM observations WHERE region_code = '64.11' AND year = 2024").fetchall())
-    assert set(downloaded.index) == set(card.index) == set(from_excel.index)
-    for column in ("value", "rank", "prov_mean", "cities_mean", "lag_score"):
-        pd.testing.assert_series_equal(
-            downloaded[column].astype(float), card.loc[downloaded.index, column].astype(float), check_names=False
-        )
-        pd.testing.assert_series_equal(
-            from_excel[column].astype(float), card.loc[from_excel.index, column].astype(float), check_names=False
-        )
-    assert downloaded.loc["bps_ipm_2024", "value"] == pytest.approx(direct["bps_ipm_2024"])
-    meta = pd.read_excel(workbook, sheet_name="metadata").set_index("id")
-    assert bool(meta.loc["spm_kesehatan", "simulated"]) and not bool(meta.loc["bps_p0", "simulated"])
+    decimals = dict(zip(cat["indicator_id"], cat["decimals"].astype(int), strict=False))
+    expected = export.for_planner(card, "id", decimals).set_index(key)
+    assert set(downloaded.index) == set(card["indicator_id"]) == set(from_excel.index)
+    for column in (value, t("xh_rank", "id"), t("xh_prov_mean", "id"), t("xh_cities_mean", "id")):
+        for table in (downloaded, from_excel):
+            pd.testing.assert_series_equal(
+                table[column].astype(float),
+                expected.loc[table.index, column].astype(float),
+                check_names=False,
+                check_index_type=False,
+                atol=1e-9,
+            )
+    ipm = downloaded.loc["bps_ipm_2024", value]
+    assert ipm == pytest.approx(round(direct["bps_ipm_2024"], decimals["bps_ipm_2024"]))  # rounded to the indicator's decimals
+    meta = pd.read_excel(workbook, sheet_name="metadata").set_index(t("xh_id", "id"))
+    simulated = meta[t("xh_simulated", "id")]
+    assert simulated["spm_kesehatan"] == t("xv_yes", "id") and simulated["bps_p0"] == t("xv_no", "id")
     assert tab.foreign_hosts() == set()
