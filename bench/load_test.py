@@ -122,10 +122,13 @@ def app_facts() -> Facts:
         cursor.close()
     finally:
         con.close()
-    ids = catalogue.indicator_ids(cat)
+    from ui.components.indicator_picker import option_labels
+
+    simulated = set(cat.loc[cat["simulated"].astype(bool), "indicator_id"])
+    ids = [i for i in catalogue.indicator_ids(cat) if i not in simulated]  # what a visitor is offered (no demonstration data)
     names = {r.indicator_id: (r.name_id if LANG == "id" else r.name_en) for r in cat.drop_duplicates("indicator_id").itertuples()}
     return Facts(
-        indicator_labels=catalogue.indicator_labels(cat, LANG),
+        indicator_labels=option_labels(cat, LANG),  # the picker's own labels
         indicator_names=names,
         multi_year=[i for i in ids if len(catalogue.years_for(cat, i, "kabupaten")) > 1],
         village=[i for i in ids if "desa" in catalogue.levels_for(cat, i)],
@@ -392,7 +395,8 @@ def map_layer(run: Run) -> tuple[str | None, list[str]]:
         return None, []
     geojson = traces[0]["geojson"]
     level = str(geojson).rsplit("/", 1)[-1].split(".", 1)[0]
-    codes = [str(c) for tr in traces if tr["geojson"] == geojson for c in tr.get("locations") or []]
+    # each region once: the outlines of the cities and border regencies draw some regencies a second time
+    codes = list(dict.fromkeys(str(c) for tr in traces if tr["geojson"] == geojson for c in tr.get("locations") or []))
     return level, codes
 
 
