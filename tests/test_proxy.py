@@ -101,7 +101,7 @@ def test_a_browser_keeps_its_websocket_and_its_replica_through_the_proxy(deploym
     tab.open("/?lang=en")
     tab.wait_for_map(56)
     before = tab.fills()
-    tab.choose("Indicator", "Village development (IDM) › Village Development Index (IDM)")
+    tab.choose("Indicator", "Village Development Index (IDM) · Village development (IDM)")
     tab.page.wait_for_function("() => document.body.textContent.includes('Not applicable (9)')", timeout=60_000)
     tab.wait_for_map(56)
     assert tab.fills() != before, "the colours did not change with the indicator"
