@@ -87,6 +87,16 @@ def _step(tab: Page, expected_position: str) -> None:
     _settle(tab)
 
 
+def _every_slide(tab: Page, name: str, word: str, size: str, problems: list[str]) -> int:
+    """Check the page's first slide and step through the rest ("Step 1 of N"); returns N."""
+    n_slides = int(tab.page.evaluate("w => (document.body.innerText.match(new RegExp(w + ' 1 \\\\S+ (\\\\d+)')) || [0, 0])[1]", word))
+    _check_slide(tab, f"{name}_1_{size}", problems)
+    for n in range(2, n_slides + 1):
+        _step(tab, f"{word} {n}")
+        _check_slide(tab, f"{name}_{n}_{size}", problems)
+    return n_slides
+
+
 @pytest.mark.parametrize("lang", ["id", "en"])
 @pytest.mark.parametrize(("width", "height"), SIZES)
 def test_every_meeting_slide_fits_one_screen(server: str, browser, width: int, height: int, lang: str) -> None:
@@ -111,12 +121,7 @@ def test_every_meeting_slide_fits_one_screen(server: str, browser, width: int, h
     # The gap page: one message per slide.
     tab.open(f"/kesenjangan?rapat=1&lang={lang}")
     _settle(tab)
-    n_slides = tab.page.evaluate("w => (document.body.innerText.match(new RegExp(w + ' 1 \\\\S+ (\\\\d+)')) || [0, 0])[1]", word)
-    assert int(n_slides) >= 3, "the gap page has no slides in meeting mode"
-    _check_slide(tab, f"gap_1_{size}", problems)
-    for n in range(2, int(n_slides) + 1):
-        _step(tab, f"{word} {n}")
-        _check_slide(tab, f"gap_{n}_{size}", problems)
+    assert _every_slide(tab, "gap", word, size, problems) >= 3, "the gap page has no slides in meeting mode"
 
     # The profile and the access page: their first slides.
     tab.open(f"/profil?rapat=1&lang={lang}&region=61.06")
@@ -132,12 +137,7 @@ def test_every_meeting_slide_fits_one_screen(server: str, browser, width: int, h
     # About the data: the sources a few a slide, then the region groups.
     tab.open(f"/tentang?rapat=1&lang={lang}")
     _settle(tab)
-    n_slides = tab.page.evaluate("w => (document.body.innerText.match(new RegExp(w + ' 1 \\\\S+ (\\\\d+)')) || [0, 0])[1]", word)
-    assert int(n_slides) >= 2, "the about page has no slides in meeting mode"
-    _check_slide(tab, f"about_1_{size}", problems)
-    for n in range(2, int(n_slides) + 1):
-        _step(tab, f"{word} {n}")
-        _check_slide(tab, f"about_{n}_{size}", problems)
+    assert _every_slide(tab, "about", word, size, problems) >= 2, "the about page has no slides in meeting mode"
 
     assert tab.foreign_hosts() == set(), "a page fetched from another host"
     assert not problems, "\n".join(problems)
