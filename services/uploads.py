@@ -218,74 +218,58 @@ def commit(
         raise EmptyUpload("no values to store")
     dataset_id = dataset_id_for(indicator_id, title)
     try:
-        return _commit_in_store(
-            _store(root), dataset_id, indicator_id, title, file_name, file_sha256, user, rows, rejected, source, new_indicator
-        )
+        with _transaction(_store(root)) as (txn, registry):
+            dataset = registry.datasets.setdefault(
+                dataset_id, {"dataset_id": dataset_id, "indicator_id": indicator_id, "title": title, "versions": [], "active_version": 0}
+            )
+            version = len(dataset["versions"]) + 1
+            source_id = f"{dataset_id}_v{version}"
+            observations = rows.assign(indicator_id=indicator_id, source_id=source_id)
+            for column in ("numerator", "denominator"):
+                if column not in observations:
+                    observations[column] = float("nan")
+            if "note" not in observations:
+                observations["note"] = None
+            if "replaces" not in observations:
+                observations["replaces"] = False
+            observations = observations[OBS_COLUMNS].astype({"year": "int64", "value": "float64", "replaces": "bool"})
+            stem = f"{dataset_id}.v{version}"
+            txn.write_file(f"{stem}.parquet", _parquet(observations))
+            txn.write_file(f"{stem}.rejected.parquet", _parquet(rejected.astype(str)))
+            now = datetime.now(UTC).isoformat(timespec="seconds")
+            dataset["versions"].append(
+                {
+                    "version": version,
+                    "file": f"{stem}.parquet",
+                    "rejected_file": f"{stem}.rejected.parquet",
+                    "file_name": file_name,
+                    "file_sha256": file_sha256,
+                    "rows": int(len(observations)),
+                    "rejected": int(len(rejected)),
+                    "by": user,
+                    "at": now,
+                }
+            )
+            dataset["active_version"] = version
+            dataset["source"] = {**{c: source.get(c) for c in SOURCE_COLUMNS}, "source_id": source_id, "simulated": False}
+            dataset["source"].update(upload_provenance(source.get("publisher") or "", now[:10], title))
+            if new_indicator:
+                dataset["new_indicator"] = {
+                    **{c: new_indicator.get(c) for c in INDICATOR_COLUMNS},
+                    "indicator_id": indicator_id,
+                    "simulated": False,
+                }
+            if dataset.get("new_indicator"):
+                dataset["new_indicator"]["source_id"] = source_id
+            registry.events.append(
+                {"at": now, "by": user, "action": "upload", "dataset_id": dataset_id, "version": version, "file": file_name}
+            )
+            txn.save_document(_document(registry))
     except RegistryError:
         raise
     except OSError as exc:  # a full disk, a read-only mount: the registry was not replaced, nothing changed
         _LOG.error("upload not stored: %r", exc)
         raise StoreFailed(exc.strerror or exc.__class__.__name__) from exc
-
-
-def _commit_in_store(
-    store: upload_store.Store,
-    dataset_id: str,
-    indicator_id: str,
-    title: str,
-    file_name: str,
-    file_sha256: str,
-    user: str,
-    rows: pd.DataFrame,
-    rejected: pd.DataFrame,
-    source: dict,
-    new_indicator: dict | None,
-) -> tuple[str, int]:
-    with _transaction(store) as (txn, registry):
-        dataset = registry.datasets.setdefault(
-            dataset_id, {"dataset_id": dataset_id, "indicator_id": indicator_id, "title": title, "versions": [], "active_version": 0}
-        )
-        version = len(dataset["versions"]) + 1
-        source_id = f"{dataset_id}_v{version}"
-        observations = rows.assign(indicator_id=indicator_id, source_id=source_id)
-        for column in ("numerator", "denominator"):
-            if column not in observations:
-                observations[column] = float("nan")
-        if "note" not in observations:
-            observations["note"] = None
-        if "replaces" not in observations:
-            observations["replaces"] = False
-        observations = observations[OBS_COLUMNS].astype({"year": "int64", "value": "float64", "replaces": "bool"})
-        stem = f"{dataset_id}.v{version}"
-        txn.write_file(f"{stem}.parquet", _parquet(observations))
-        txn.write_file(f"{stem}.rejected.parquet", _parquet(rejected.astype(str)))
-        now = datetime.now(UTC).isoformat(timespec="seconds")
-        dataset["versions"].append(
-            {
-                "version": version,
-                "file": f"{stem}.parquet",
-                "rejected_file": f"{stem}.rejected.parquet",
-                "file_name": file_name,
-                "file_sha256": file_sha256,
-                "rows": int(len(observations)),
-                "rejected": int(len(rejected)),
-                "by": user,
-                "at": now,
-            }
-        )
-        dataset["active_version"] = version
-        dataset["source"] = {**{c: source.get(c) for c in SOURCE_COLUMNS}, "source_id": source_id, "simulated": False}
-        dataset["source"].update(upload_provenance(source.get("publisher") or "", now[:10], title))
-        if new_indicator:
-            dataset["new_indicator"] = {
-                **{c: new_indicator.get(c) for c in INDICATOR_COLUMNS},
-                "indicator_id": indicator_id,
-                "simulated": False,
-            }
-        if dataset.get("new_indicator"):
-            dataset["new_indicator"]["source_id"] = source_id
-        registry.events.append({"at": now, "by": user, "action": "upload", "dataset_id": dataset_id, "version": version, "file": file_name})
-        txn.save_document(_document(registry))
     return dataset_id, version
 
 
