@@ -169,6 +169,9 @@ st.dataframe(
     key="profile_scorecard",
 )
 na_ids, missing_ids = profile.coverage_gaps(cat, card, query("profile_not_applicable", region=region))
+if not demo_data():  # the simulated series left out above are not "missing" for this regency
+    simulated_ids = set(cat.loc[cat["simulated"].astype(bool), "indicator_id"])
+    na_ids, missing_ids = ([i for i in ids if i not in simulated_ids] for ids in (na_ids, missing_ids))
 names = catalogue.indicator_labels(cat, lang)
 if na_ids:
     st.caption(t("profile_gaps_na", lang, names=", ".join(names[i] for i in na_ids)))

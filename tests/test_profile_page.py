@@ -145,6 +145,8 @@ def test_mahakam_ulu_shows_what_is_missing_not_zero(real_env: Path) -> None:
     assert card.loc["Persentase penduduk miskin (P0)", "Catatan"] == "Angka diragukan"
     assert "angka yang diragukan BPS" in text
     assert {m.label for m in at.metric} >= {"Mandiri", "Maju", "Berkembang"}
+    gaps_line = next(line for line in text.splitlines() if "Tanpa data untuk wilayah ini:" in line)
+    assert "simulasi" not in gaps_line  # real data by default: hidden simulated series are not "missing" here
 
 
 @pytest.mark.parametrize(
