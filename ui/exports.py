@@ -210,6 +210,12 @@ def indicator_decimals() -> dict[str, int]:
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
 
+def _with_unit(row: pd.Series, lang: str) -> str:
+    """An indicator's name with its unit, unless the name already says it ("… per 10.000 penduduk")."""
+    name, unit = str(row["name_id" if lang == "id" else "name_en"]), str(row["unit_id" if lang == "id" else "unit_en"])
+    return name if not unit or unit in name else f"{name} ({unit})"
+
+
 def gap_deck(
     meta_row: pd.Series,
     level: str,
@@ -243,10 +249,7 @@ def gap_deck(
     if card is not None and not card.empty:
         ids = list(dict.fromkeys(card["indicator_id"]))
         years = card.groupby("indicator_id")["year"].first()
-        names = {
-            i: f"{catalogue.row(cat, i)['name_id' if lang == 'id' else 'name_en']} ({catalogue.row(cat, i)['unit_id' if lang == 'id' else 'unit_en']})"
-            for i in ids
-        }
+        names = {i: _with_unit(catalogue.row(cat, i), lang) for i in ids}
         places = {i: int(catalogue.row(cat, i)["decimals"]) for i in ids}
         cites = list(
             dict.fromkeys(
