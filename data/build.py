@@ -30,27 +30,28 @@ import pandas as pd
 from data import facilities, points, simulate, sources
 from data.errors import BuildError
 from geo import border, boundaries
+from services.settings import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUE_DIR = Path(__file__).resolve().parent / "catalogue"
-SOURCE_ENV = "EQUITY_SOURCE_DIR"  # where the shared source data lives
-DB_ENV = "EQUITY_DB_PATH"  # where the warehouse is written (tests point this at a temp dir)
-STATIC_ENV = "EQUITY_STATIC_DIR"  # where geometry for the browser is written
 SCHEMA_VERSION = 1
 
 Progress = Callable[[float, str], None]
 
 
 def source_dir() -> Path:
-    return Path(os.environ.get(SOURCE_ENV, ROOT.parent / "shared" / "data")).resolve()
+    """Where the shared source data lives (``EQUITY_SOURCE_DIR``)."""
+    return settings().source_dir
 
 
 def db_path() -> Path:
-    return Path(os.environ.get(DB_ENV, ROOT / "data" / "warehouse" / "kalimantan.duckdb")).resolve()
+    """Where the warehouse is written (``EQUITY_DB_PATH``; tests point it at a temporary folder)."""
+    return settings().db_path
 
 
 def static_dir() -> Path:
-    return Path(os.environ.get(STATIC_ENV, ROOT / "static" / "geo")).resolve()
+    """Where geometry for the browser is written (``EQUITY_STATIC_DIR``)."""
+    return settings().static_dir
 
 
 def manifest_path(db: Path) -> Path:

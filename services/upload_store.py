@@ -21,8 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
 
-DSN_ENV = "EQUITY_UPLOADS_DSN"  # a libpq connection string; set for more than one replica
-
+from services.settings import settings
 
 _LOG = logging.getLogger(__name__)
 
@@ -132,7 +131,7 @@ def _replace_with(path: Path, data: bytes) -> None:
 
 def configured(folder: Path) -> Store:
     """PostgreSQL when ``EQUITY_UPLOADS_DSN`` is set, else the local ``folder`` (the embedded default)."""
-    dsn = os.environ.get(DSN_ENV, "").strip()
+    dsn = settings().uploads_dsn
     if not dsn:
         return LocalStore(folder)
     from services import upload_store_pg  # psycopg is needed only where PostgreSQL is configured

@@ -18,7 +18,6 @@ import contextlib
 import hashlib
 import os
 import re
-import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,10 +27,9 @@ import psycopg
 from psycopg import sql
 from psycopg.types.json import Json
 
+from services.settings import settings
 from services.upload_store import StoreUnavailable
 
-SCHEMA_ENV = "EQUITY_UPLOADS_SCHEMA"
-CACHE_ENV = "EQUITY_UPLOADS_CACHE"
 _SCHEMA = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 _CONNECT_TIMEOUT_S = 5  # an unreachable server is reported on the page within seconds, not after TCP's minutes
 _stores: dict[tuple[str, str], PostgresStore] = {}
@@ -40,7 +38,7 @@ _stores_lock = threading.Lock()
 
 def store_for(dsn: str, schema: str | None = None) -> PostgresStore:
     """One store (one reading connection, one name cache) per server and schema, per process."""
-    schema = schema or os.environ.get(SCHEMA_ENV, "equity_uploads")
+    schema = schema or settings().uploads_schema
     with _stores_lock:
         if (dsn, schema) not in _stores:
             _stores[(dsn, schema)] = PostgresStore(dsn, schema)
@@ -55,7 +53,7 @@ class PostgresStore:
             raise ValueError(f"invalid schema name {schema!r}")
         self.dsn, self.schema = dsn, schema
         self.ident = hashlib.sha256(f"{dsn}|{schema}".encode()).hexdigest()[:12]
-        base = cache or Path(os.environ.get(CACHE_ENV) or Path(tempfile.gettempdir()) / "equity-uploads")
+        base = cache or settings().uploads_cache
         self.cache = base / self.ident
         self._lock = threading.Lock()  # one reading connection, used by one session thread at a time
         self._con: psycopg.Connection | None = None

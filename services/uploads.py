@@ -15,7 +15,6 @@ import contextlib
 import hashlib
 import io
 import logging
-import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -25,10 +24,10 @@ from pathlib import Path
 import pandas as pd
 
 from services import upload_store
+from services.settings import settings
 from services.upload_store import StoreUnavailable
 
 ROOT = Path(__file__).resolve().parent.parent
-UPLOADS_ENV = "EQUITY_UPLOADS_DIR"
 OBS_COLUMNS = ["indicator_id", "region_code", "year", "value", "numerator", "denominator", "note", "source_id", "replaces"]
 INDICATOR_COLUMNS = [
     "indicator_id", "source_id", "name_id", "name_en", "unit_id", "unit_en", "sector", "direction", "target",
@@ -63,7 +62,7 @@ _logged: dict[str, str] = {}  # what was last logged, so a damaged registry is l
 
 
 def uploads_dir() -> Path:
-    return Path(os.environ.get(UPLOADS_ENV, ROOT / "data" / "uploads")).resolve()
+    return settings().uploads_dir
 
 
 @dataclass(frozen=True)

@@ -77,6 +77,6 @@ def test_an_editor_settles_a_region_fills_the_form_and_stores(editor_server, bro
     tab.page.wait_for_timeout(1000)
     tab.shot("upload_stored")
 
-    monkeypatch.setenv(uploads.UPLOADS_ENV, str(root))
+    monkeypatch.setenv("EQUITY_UPLOADS_DIR", str(root))
     history = uploads.history()
     assert history[["indicator_id", "version", "rows", "active"]].values.tolist() == [["uji_peramban", 1, 2, True]]

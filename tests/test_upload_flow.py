@@ -110,7 +110,7 @@ def test_a_new_version_of_ones_own_dataset_with_default_choices_keeps_the_indica
 
 
 def test_nothing_to_store_creates_no_version_and_a_full_disk_saves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(uploads.UPLOADS_ENV, str(tmp_path))
+    monkeypatch.setenv("EQUITY_UPLOADS_DIR", str(tmp_path))
     source = {"title": "Uji", "publisher": "Dinas", "licence": "-"}
     empty = pd.DataFrame({"region_code": [], "year": [], "value": [], "replaces": []})
     with pytest.raises(uploads.EmptyUpload):

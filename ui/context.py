@@ -9,7 +9,6 @@ there a missing warehouse is said to the visitor, never built inside a visitor's
 from __future__ import annotations
 
 import logging
-import os
 import threading
 import time
 from pathlib import Path
@@ -23,6 +22,7 @@ from data import build
 from data.errors import BuildError
 from services import catalogue, uploads, warehouse
 from services.i18n import md_escape, normalise_language, t
+from services.settings import settings
 
 _BUILD_LOCK = threading.Lock()
 _BUILD_STEPS = {
@@ -39,17 +39,13 @@ _BUILD_STEPS = {
 _checked: dict[str, tuple[int, int, int] | None] = {}  # database paths found current (or built), with the file's identity then
 _failed: dict[str, tuple[float, BuildError]] = {}  # failed builds, retried once the file may be fixed
 _RETRY_AFTER_S = 30.0  # a broken source is re-checked at most twice a minute, not on every click
-BUILD_ON_REQUEST_ENV = "EQUITY_BUILD_ON_REQUEST"  # "0" in deploy/: the data build is a job of its own
 
 
 def build_on_request() -> bool:
     """May a page build the data? Yes for the embedded single-machine default (``streamlit run app.py``);
     no where the deployment says so, or where uploads live in PostgreSQL (then there are replicas, and
     a build in one visitor's request would race the others and the build job)."""
-    setting = os.environ.get(BUILD_ON_REQUEST_ENV, "").strip().lower()
-    if setting:
-        return setting not in ("0", "false", "no", "off")
-    return not os.environ.get(uploads.upload_store.DSN_ENV, "").strip()
+    return settings().build_on_request  # EQUITY_BUILD_ON_REQUEST: "0" in deploy/, the build is a job of its own
 
 
 def language() -> str:
