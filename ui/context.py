@@ -36,6 +36,7 @@ _BUILD_STEPS = {
     "write_database": ("Menulis basis data", "Writing the database"),
     "done": ("Selesai", "Done"),
 }
+_LOG = logging.getLogger(__name__)
 _checked: dict[str, tuple[int, int, int] | None] = {}  # database paths found current (or built), with the file's identity then
 _failed: dict[str, tuple[float, BuildError]] = {}  # failed builds, retried once the file may be fixed
 _RETRY_AFTER_S = 30.0  # a broken source is re-checked at most twice a minute, not on every click
@@ -79,7 +80,7 @@ def require_data() -> Path:
     if error is not None:
         usable = db.is_file() and _opens(db)
         # The file's name helps the administrator; its folder, and the settings that move it, stay in the log.
-        logging.getLogger("equity").error("data build failed: %s: %s (sources in %s)", error.file, error.problem, build.source_dir())
+        _LOG.error("data build failed: %s: %s (sources in %s)", error.file, error.problem, build.source_dir())
         st.error(
             f"**{t('build_failed_title', lang)}**\n\n"
             + t("build_failed_body", lang, file=Path(str(error.file)).name, problem=error.problem)
