@@ -13,13 +13,14 @@ versions and checks) stays in :mod:`services.uploads`.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import json
 import logging
 import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
+
+from filelock import FileLock
 
 from services.settings import settings
 
@@ -84,22 +85,19 @@ class LocalStore:
     def transaction(self) -> Iterator[LocalStore]:
         """Under the folder's lock; the registry is replaced last, so a crash leaves old or new, never half."""
         self.root.mkdir(parents=True, exist_ok=True)
-        with open(self.root / ".lock", "w") as handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)
+        # filelock: flock on Unix, msvcrt.locking on Windows (presenters' laptops); other processes and threads wait.
+        with FileLock(self.root / ".lock"):
+            for path in self.root.glob("*.tmp"):  # what a commit killed half-way left behind
+                path.unlink(missing_ok=True)
+            self._written: list[Path] = []
             try:
-                for path in self.root.glob("*.tmp"):  # what a commit killed half-way left behind
+                yield self
+            except BaseException:
+                # a failed commit (a full disk) takes away the files it wrote: no registry points at them
+                for path in self._written:
                     path.unlink(missing_ok=True)
-                self._written: list[Path] = []
-                try:
-                    yield self
-                except BaseException:
-                    # a failed commit (a full disk) takes away the files it wrote: no registry points at them
-                    for path in self._written:
-                        path.unlink(missing_ok=True)
-                        path.with_name(path.name + ".tmp").unlink(missing_ok=True)
-                    raise
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
+                    path.with_name(path.name + ".tmp").unlink(missing_ok=True)
+                raise
 
     def write_file(self, name: str, data: bytes) -> None:
         self._written.append(self.root / name)
