@@ -450,7 +450,8 @@ def build(src: Path, db: Path, static: Path, progress: Progress) -> BuildResult:
         "facility_registers": loaded.registers,
         "village_access": village_access,
     }
-    assert set(tables) | {"build_info"} == set(TABLES), "TABLES lists what a build writes"
+    if set(tables) | {"build_info"} != set(TABLES):  # a table added here but not to TABLES (or the reverse)
+        raise RuntimeError(f"TABLES must list what a build writes: {sorted(set(TABLES) ^ (set(tables) | {'build_info'}))}")
     built_at = datetime.now(UTC).isoformat(timespec="seconds")
     db_size, db_sha256 = _write_atomically(db, tables, {"built_at": built_at, "schema": SCHEMA_VERSION})
     manifest = {
@@ -491,7 +492,8 @@ def _write_atomically(db: Path, tables: dict[str, pd.DataFrame], info: dict[str,
         try:
             for name, frame in tables.items():
                 con.register("frame_view", frame)
-                assert name.isidentifier(), name  # table names come from this module, never from input
+                if not name.isidentifier():  # table names come from this module, never from input
+                    raise ValueError(f"table name {name!r} is not an identifier")
                 con.execute(f"CREATE TABLE {name} AS SELECT * FROM frame_view")  # noqa: S608
                 con.unregister("frame_view")
             con.execute("CREATE TABLE build_info AS SELECT $built_at AS built_at, $schema AS schema_version", info)

@@ -270,8 +270,7 @@ def _first_table(
             return table, to_long(table, year, roles)
         except UploadError as error:
             first_error = first_error or error
-    assert first_error is not None
-    raise first_error
+    raise first_error or UploadError("upload_error_empty")  # no table at all (the reader refuses that first)
 
 
 def _number_formats(rows: pd.DataFrame, table: RawTable, override: str | None) -> list[ColumnFormat]:
