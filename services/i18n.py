@@ -11,6 +11,7 @@ import math
 from collections.abc import Iterable
 from datetime import date
 
+from babel import Locale
 from babel.dates import format_date
 
 from services import strings
@@ -19,7 +20,8 @@ LANGUAGES = ("id", "en")
 DEFAULT_LANGUAGE = "id"
 _LOCALES = {"id": "id_ID", "en": "en_GB"}
 
-STRINGS: dict[str, dict[str, str]] = strings.merged()
+STRINGS: dict[str, dict[str, strings.Text]] = strings.merged()
+_PLURAL_RULES = {lang: Locale.parse(locale) for lang, locale in _LOCALES.items()}
 
 # Labels for values that appear in the data.
 LEVELS = {
@@ -99,7 +101,29 @@ def normalise_language(value: object) -> str:
 def t(key: str, lang: str, **values: object) -> str:
     """Translated string; missing keys raise so a test catches them before a user does."""
     text = STRINGS[key][normalise_language(lang)]
+    if not isinstance(text, str):
+        raise TypeError(f"translation {key!r} has plural forms: use tn({key!r}, n, lang)")
     return text.format(**values) if values else text
+
+
+def tn(key: str, n: float, lang: str, **values: object) -> str:
+    """Translated string for a count ``n``: "1 village", "2 villages", "1 desa", "2 desa".
+
+    An entry gives one text, or its plural forms by CLDR category (Babel's rules for the language:
+    English has ``one`` and ``other``, Indonesian only ``other``), e.g.
+    ``{"id": "{n} desa", "en": {"one": "{n} village", "other": "{n} villages"}}``. ``n`` fills ``{n}``
+    formatted for the language (``1.234`` / ``1,234``) unless ``values`` gives ``n`` itself."""
+    lang = normalise_language(lang)
+    text = STRINGS[key][lang]
+    if not isinstance(text, str):
+        text = text.get(_PLURAL_RULES[lang].plural_form(abs(n)), text["other"])
+    decimals = 0 if float(n).is_integer() else 1
+    return text.format(**({"n": fmt_number(n, lang, decimals)} | values))
+
+
+def forms(text: strings.Text) -> list[str]:
+    """Every text of an entry's language: the one text, or each plural form (for checks over the catalogue)."""
+    return [text] if isinstance(text, str) else list(text.values())
 
 
 def label(vocabulary: str, value: str, lang: str) -> str:

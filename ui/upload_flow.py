@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from services import catalogue, export, uploads
-from services.i18n import SECTORS, fmt_number, label, md_escape, t
+from services.i18n import SECTORS, fmt_number, label, md_escape, t, tn
 from services.upload import layout, pipeline
 from services.upload.reader import UploadError
 from ui import editor
@@ -188,7 +188,7 @@ def show(lang: str) -> None:
     )
     if len(rejected):
         st.download_button(
-            t("data_upload_rejected_download", lang, n=len(rejected)),
+            tn("data_upload_rejected_download", len(rejected), lang),
             export.to_csv_bytes(rejected),
             file_name=f"{file.name}.rejected.csv",
             mime="text/csv",
@@ -223,7 +223,7 @@ def show(lang: str) -> None:
     clashing = sum(len(p["clash"]) for p in plans)
     replace = False
     if clashing:
-        st.warning(t("data_upload_clash", lang, n=clashing))
+        st.warning(tn("data_upload_clash", clashing, lang))
         replace = st.radio(
             t("data_upload_clash_decide", lang), [False, True], key="upload_replace",
             format_func=lambda r: t("data_upload_replace" if r else "data_upload_keep", lang),
@@ -243,7 +243,7 @@ def show(lang: str) -> None:
     if total == 0:  # never an empty version: it would hide the indicator's earlier values
         st.warning(t("data_upload_nothing_new", lang))
         return
-    if st.button(t("data_upload_commit", lang, n=total), key="upload_commit", type="primary"):
+    if st.button(tn("data_upload_commit", total, lang), key="upload_commit", type="primary"):
         if not title.strip() or not complete:
             st.error(t("data_upload_incomplete", lang))
             return
@@ -330,11 +330,11 @@ def _preview(plan: dict, lang: str) -> None:
     rows, aside = plan["rows"], plan["aside"]
     names = dict(zip(_regions()[0]["code"], _regions()[0]["name"], strict=False))
     st.markdown(
-        t(
+        tn(
             "data_upload_preview_line" if len(aside) else "data_upload_preview_all",
+            len(rows),
             lang,
             column=md_escape(plan["label"]),
-            n=len(rows),
             aside=len(aside),
         )
     )
@@ -387,7 +387,7 @@ def _held_rows(held: pd.DataFrame, memory: dict, lang: str) -> None:
     """Values outside the valid range: each one stored only when the editor ticks it."""
     if held.empty:
         return
-    st.warning(t("data_upload_held", lang, n=len(held)))
+    st.warning(tn("data_upload_held", len(held), lang))
     for row in held.itertuples(index=False):
         key = f"upload_confirm_{row.row_no}_{hashlib.sha256(row.column.encode()).hexdigest()[:8]}"
         st.checkbox(
@@ -421,7 +421,7 @@ def _ambiguous_pickers(report: pd.DataFrame, memory: dict, lang: str) -> None:
         remembered = memory.get(row.choice_key)
         in_file = " · ".join(p for p in (str(row.region), str(row.name), str(row.province)) if p and p != "nan")
         st.selectbox(
-            t("data_upload_pick", lang, region=md_escape(in_file), rows=row.rows),
+            tn("data_upload_pick", row.rows, lang, region=md_escape(in_file)),
             options,
             key=key,
             format_func=lambda c, n=names: t("data_upload_leave_out", lang) if c == "" else f"{c} {n.get(c, '')}",
@@ -508,7 +508,8 @@ def _commit(lang, file_name, data, plans, rejected, title, publisher, licence) -
 def _say_stored(stored: list[tuple[str, int, int, int]], lang: str) -> None:
     for name, n, version, rejected in stored:
         st.success(
-            t("data_upload_done", lang, n=n, version=version, rejected=rejected) + (f" — {md_escape(name)}" if len(stored) > 1 else "")
+            tn("data_upload_done", n, lang, version=version, rejected=tn("count_rows", rejected, lang))
+            + (f" — {md_escape(name)}" if len(stored) > 1 else "")
         )
 
 
