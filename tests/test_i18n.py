@@ -20,9 +20,6 @@ def test_every_string_exists_in_both_languages() -> None:
     for key, texts in i18n.STRINGS.items():
         assert set(texts) == set(i18n.LANGUAGES), key
         assert all(text.strip() for lang in i18n.LANGUAGES for text in i18n.forms(texts[lang])), key
-    for name, vocabulary in i18n.VOCABULARIES.items():
-        for value, texts in vocabulary.items():
-            assert set(texts) == set(i18n.LANGUAGES), f"{name}.{value}"
 
 
 def test_every_key_used_in_the_code_exists() -> None:
@@ -95,3 +92,16 @@ def test_plural_entries_give_other_and_only_the_languages_categories() -> None:
 def test_a_plural_entry_asked_for_without_a_count_says_so() -> None:
     with pytest.raises(TypeError, match="tn"):
         i18n.t("count_villages", "en")
+
+
+def test_data_values_are_labelled_from_the_catalogue() -> None:
+    assert i18n.label("sectors", "kemiskinan", "en") == "Poverty" and i18n.label("levels", "desa", "id") == "Desa/kelurahan"
+    assert i18n.label("region_types_short", "kabupaten", "en") == "Other regencies"  # not the long form's "Other regency"
+    assert i18n.label("point_kinds", "no_such_kind", "en") == "no_such_kind"  # an unknown value is shown as it is
+    assert i18n.SECTORS[:2] == ("spm_pendidikan", "spm_kesehatan") and len(i18n.SECTORS) == len(set(i18n.SECTORS)) == 13
+
+
+def test_every_build_step_has_a_label() -> None:
+    steps = set(re.findall(r"progress\([^,]+, \"([a-z_]+)\"\)", (ROOT / "data" / "build.py").read_text()))
+    assert len(steps) >= 10
+    assert sorted(s for s in steps if f"build_step_{s}" not in i18n.STRINGS) == []

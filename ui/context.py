@@ -21,21 +21,10 @@ import streamlit as st
 from data import build
 from data.errors import BuildError
 from services import catalogue, uploads, warehouse
-from services.i18n import md_escape, normalise_language, t
+from services.i18n import STRINGS, md_escape, normalise_language, t
 from services.settings import settings
 
 _BUILD_LOCK = threading.Lock()
-_BUILD_STEPS = {
-    "check_sources": ("Memeriksa berkas sumber", "Checking source files"),
-    "read_boundaries": ("Membaca batas wilayah", "Reading boundaries"),
-    "measure_regions": ("Menghitung luas dan jarak", "Measuring areas and distances"),
-    "load_indicators": ("Memuat indikator", "Loading indicators"),
-    "simulate": ("Membangkitkan data simulasi", "Generating simulated series"),
-    "service_points": ("Menempatkan titik layanan", "Placing service points"),
-    "write_geometry": ("Menulis geometri peta", "Writing map geometry"),
-    "write_database": ("Menulis basis data", "Writing the database"),
-    "done": ("Selesai", "Done"),
-}
 _LOG = logging.getLogger(__name__)
 _checked: dict[str, tuple[int, int, int] | None] = {}  # database paths found current (or built), with the file's identity then
 _failed: dict[str, tuple[float, BuildError]] = {}  # failed builds, retried once the file may be fixed
@@ -137,10 +126,10 @@ def _build_with_progress(lang: str) -> tuple[BuildError | None, str | None]:
     problem = build.database_problem(db)
     heading = t("building_data" if problem is None else f"data_rebuilding_{problem}", lang)
     bar = st.progress(0.0, text=heading)
-    column = 0 if lang == "id" else 1
 
     def report(fraction: float, step: str) -> None:
-        bar.progress(min(max(fraction, 0.0), 1.0), text=f"{heading} {_BUILD_STEPS.get(step, (step, step))[column]}")
+        label = t(f"build_step_{step}", lang) if f"build_step_{step}" in STRINGS else step
+        bar.progress(min(max(fraction, 0.0), 1.0), text=f"{heading} {label}")
 
     try:
         build.ensure_built(report)
