@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import fcntl
 import hashlib
 import json
 import os
@@ -22,10 +21,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import numpy as np
 import pandas as pd
+from filelock import FileLock
 
 from data import facilities, points, simulate, sources
 from data.errors import BuildError
@@ -93,7 +94,7 @@ TABLES = (
 )  # fmt: skip
 
 
-def _read_manifest(db: Path) -> dict | None:
+def _read_manifest(db: Path) -> dict[str, Any] | None:  # JSON written by this module
     try:
         recorded = json.loads(manifest_path(db).read_text())
     except (OSError, ValueError):
@@ -147,12 +148,8 @@ def is_current(src: Path, db: Path, static: Path) -> bool:
 def _lock(db: Path) -> Iterator[None]:
     """One build at a time per database, across Streamlit sessions and processes."""
     db.parent.mkdir(parents=True, exist_ok=True)
-    with open(db.parent / f".{db.name}.lock", "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    with FileLock(db.parent / f".{db.name}.lock"):  # flock on Unix, msvcrt.locking on Windows
+        yield
 
 
 @dataclass
@@ -204,7 +201,7 @@ def _regency_types(root: Path, regency_names: dict[str, str]) -> pd.DataFrame:
     )
 
 
-def _read_boundaries(root: Path) -> dict[str, object]:
+def _read_boundaries(root: Path) -> dict[str, pd.DataFrame]:
     levels = {}
     for level in boundaries.LEVELS:
         rel = sources.FILES[f"boundary_{level}"]
@@ -219,7 +216,7 @@ def _read_boundaries(root: Path) -> dict[str, object]:
     return levels
 
 
-def _regions(levels: dict, types: pd.DataFrame, capitals: pd.DataFrame) -> pd.DataFrame:
+def _regions(levels: dict[str, pd.DataFrame], types: pd.DataFrame, capitals: pd.DataFrame) -> pd.DataFrame:
     frames = []
     for level, gdf in levels.items():
         frame = pd.DataFrame({"code": gdf["code"], "name": gdf["name"], "level": level, "parent_code": gdf["parent_code"]})

@@ -41,7 +41,7 @@ SECTORS = values("sectors")  # SPM sectors and themes, in the order pages list t
 
 
 def normalise_language(value: object) -> str:
-    return value if value in LANGUAGES else DEFAULT_LANGUAGE  # type: ignore[return-value]
+    return value if isinstance(value, str) and value in LANGUAGES else DEFAULT_LANGUAGE
 
 
 def t(key: str, lang: str, **values: object) -> str:

@@ -18,13 +18,16 @@ import logging
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from filelock import FileLock
 
 from services.settings import settings
 
 _LOG = logging.getLogger(__name__)
+
+
+Document = dict[str, Any]  # the registry: JSON, its meaning kept by services.uploads
 
 
 class StoreUnavailable(OSError):
@@ -34,11 +37,11 @@ class StoreUnavailable(OSError):
 class Transaction(Protocol):
     """One commit or rollback: the registry as it is now (read under the store's lock), new files, the new registry."""
 
-    def read_document(self) -> dict | None: ...
+    def read_document(self) -> Document | None: ...
 
     def write_file(self, name: str, data: bytes) -> None: ...
 
-    def save_document(self, document: dict) -> None: ...
+    def save_document(self, document: Document) -> None: ...
 
 
 class Store(Protocol):
@@ -47,7 +50,7 @@ class Store(Protocol):
     def stamp(self) -> str | None:
         """Changes with every commit or rollback; None while nothing was ever stored."""
 
-    def read_document(self) -> dict | None: ...
+    def read_document(self) -> Document | None: ...
 
     def path_for(self, name: str) -> Path:
         """A local file DuckDB and pandas can read (PostgreSQL's files are copied out once); it may not exist."""
@@ -73,10 +76,11 @@ class LocalStore:
             return None
         return f"{stat.st_mtime_ns}-{stat.st_size}"
 
-    def read_document(self) -> dict | None:
+    def read_document(self) -> Document | None:
         if not self._registry.is_file():
             return None
-        return json.loads(self._registry.read_text(encoding="utf-8"))
+        document: Document = json.loads(self._registry.read_text(encoding="utf-8"))
+        return document
 
     def path_for(self, name: str) -> Path:
         return self.root / name
@@ -103,7 +107,7 @@ class LocalStore:
         self._written.append(self.root / name)
         _replace_with(self.root / name, data)
 
-    def save_document(self, document: dict) -> None:
+    def save_document(self, document: Document) -> None:
         text = json.dumps(document, indent=1, ensure_ascii=False).encode("utf-8")
         _replace_with(self._registry, text)
         self._written.clear()  # the registry points at them now: a failure after this point keeps them

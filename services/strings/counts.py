@@ -5,7 +5,9 @@ Indonesian nouns do not change with the number ("1 desa", "2 desa"); English one
 is its subject (``data_upload_commit``); these are for a count inside a sentence, filled in first.
 """
 
-STRINGS = {
+from services.strings import Text
+
+STRINGS: dict[str, dict[str, Text]] = {
     "count_villages": {"id": "{n} desa", "en": {"one": "{n} village", "other": "{n} villages"}},
     "count_districts": {"id": "{n} kecamatan", "en": {"one": "{n} district", "other": "{n} districts"}},
     "count_regencies": {"id": "{n} kabupaten/kota", "en": {"one": "{n} regency", "other": "{n} regencies"}},

@@ -1,6 +1,8 @@
 """Strings of the data page (pages/data_catalogue.py): catalogue, editor sign-in, uploads, history."""
 
-STRINGS: dict[str, dict[str, str]] = {
+from services.strings import Text  # a text, or plural forms (services.i18n.tn)
+
+STRINGS: dict[str, dict[str, Text]] = {
     "data_nav": {"id": "Katalog & unggah data", "en": "Catalogue & uploads"},
     "data_title": {"id": "Katalog data", "en": "Data catalogue"},
     "data_intro": {

@@ -1,6 +1,8 @@
 """Strings of the regency profile page (pages/regency_profile.py, services/profile.py)."""
 
-STRINGS: dict[str, dict[str, str]] = {
+from services.strings import Text  # a text, or plural forms (services.i18n.tn)
+
+STRINGS: dict[str, dict[str, Text]] = {
     "profile_steps": {"id": "Urutan presentasi (mode rapat)", "en": "Presentation order (meeting mode)"},
     "profile_steps_placeholder": {"id": "Semua kabupaten/kota", "en": "All regencies and cities"},
     "profile_steps_help": {

@@ -1,6 +1,8 @@
 """Strings of the service-access page (pages/service_access.py) and services/access.py."""
 
-STRINGS: dict[str, dict[str, str]] = {
+from services.strings import Text  # a text, or plural forms (services.i18n.tn)
+
+STRINGS: dict[str, dict[str, Text]] = {
     "access_points_legend": {"id": "Titik layanan yang dihitung", "en": "Service points counted"},
     "access_nav": {"id": "Akses titik layanan", "en": "Service access"},
     "access_title": {"id": "Seberapa jauh warga dari titik layanan?", "en": "How far are residents from a service point?"},
