@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from services import catalogue, export, uploads
-from services.i18n import SECTORS, fmt_number, label, md_escape, t, tn
+from services.i18n import SECTORS, STRINGS, fmt_number, label, md_escape, normalise_language, t, tn
 from services.upload import layout, pipeline
 from services.upload.reader import UploadError
 from ui import editor
@@ -34,8 +34,10 @@ def _say(key: str, lang: str, params: dict, markdown: bool = True) -> str:
         if isinstance(safe.get(number), float):
             safe[number] = fmt_number(safe[number], lang, 2)
     try:
+        if isinstance(STRINGS.get(key, {}).get(normalise_language(lang)), dict):  # plural forms: the library counts by ``count``
+            return tn(key, float(safe["count"]), lang, **safe)
         return t(key, lang, **safe)
-    except (KeyError, IndexError, ValueError):
+    except (KeyError, IndexError, ValueError, TypeError):
         return md_escape(key) if markdown else key
 
 
