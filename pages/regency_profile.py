@@ -345,7 +345,7 @@ else:
     st.dataframe(profile.facilities_display(facilities, lang), hide_index=True, width="stretch", key="profile_facilities")
 farthest = query("profile_farthest_villages", region=region, n=profile.FARTHEST_N)
 if not farthest.empty:
-    st.markdown(f"**{t('profile_farthest_heading', lang, n=len(farthest))}**")
+    st.markdown(f"**{tn('profile_farthest_heading', len(farthest), lang)}**")
     st.dataframe(profile.farthest_display(farthest, lang), hide_index=True, width="stretch", key="profile_farthest")
 
 # ---- Peers

@@ -224,7 +224,10 @@ STRINGS: dict[str, dict[str, Text]] = {
         "distances; the Data catalogue page says why. Distances below: straight lines from each village's representative point.",
     },
     "profile_facilities_none": {"id": "Tidak ada fasilitas tercatat di sini.", "en": "No facility recorded here."},
-    "profile_farthest_heading": {"id": "{n} desa terjauh dari puskesmas", "en": "The {n} villages farthest from a puskesmas"},
+    "profile_farthest_heading": {
+        "id": "{n} desa terjauh dari puskesmas",
+        "en": {"one": "The {n} village farthest from a puskesmas", "other": "The {n} villages farthest from a puskesmas"},
+    },
     "profile_col_facility": {"id": "Fasilitas", "en": "Facility"},
     "profile_col_used": {"id": "Dihitung", "en": "Counted"},
     "profile_col_flagged": {"id": "Dikeluarkan", "en": "Left out"},
