@@ -31,13 +31,13 @@ LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}  # each in its own 
 VOCABULARY_PREFIXES = vocabulary.PREFIXES
 
 
-def values(vocabulary_name: str) -> tuple[str, ...]:
-    """A vocabulary's values in the order the catalogue lists them (``values("sectors")``)."""
+def vocabulary_values(vocabulary_name: str) -> tuple[str, ...]:
+    """A vocabulary's values in the order the catalogue lists them (``vocabulary_values("sectors")``)."""
     prefix = VOCABULARY_PREFIXES[vocabulary_name]
     return tuple(key.removeprefix(prefix) for key in vocabulary.STRINGS if key.startswith(prefix))
 
 
-SECTORS = values("sectors")  # SPM sectors and themes, in the order pages list them
+SECTORS = vocabulary_values("sectors")  # SPM sectors and themes, in the order pages list them
 
 
 def normalise_language(value: object) -> str:

@@ -2,7 +2,7 @@
 
 ``services.i18n.label(vocabulary, value, lang)`` reads them: the key is the vocabulary's prefix
 (:data:`PREFIXES`) and the value, e.g. ``sector_kemiskinan``. The order here is the order pages list
-a vocabulary's values in (``services.i18n.values("sectors")``).
+a vocabulary's values in (``services.i18n.vocabulary_values("sectors")``).
 """
 
 PREFIXES = {
