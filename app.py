@@ -4,9 +4,12 @@ import logging
 
 import streamlit as st
 
-from services import runtime
+from services import logs, runtime
 from services.i18n import t
 from ui.components import demo, editor_help, language, meeting, url_state
+
+logs.configure_once()  # the server log's format and level (EQUITY_LOG_LEVEL); only the first run does it
+_LOG = logging.getLogger(__name__)
 
 st.set_page_config(
     page_title="Pemerataan Layanan Publik Kalimantan",
@@ -38,7 +41,7 @@ try:
     st.navigation(pages).run()
 except Exception:  # st.stop()/st.rerun() are BaseExceptions and pass through
     # A user sees a plain message in their language; the details go to the server log.
-    logging.getLogger("equity").exception("page failed")
+    _LOG.exception("page failed")
     st.error(t("unexpected_error", lang))
 with st.sidebar:
     editor_help.show(lang)  # set-up commands and settings: editors only, never on a viewer's screen

@@ -825,7 +825,7 @@ def server_cpu_s(pids: list[int]) -> float:
     return _usage([p for pid in pids for p in _process_tree(pid)])[1]
 
 
-def summarise(log: list[Interaction], walkers: list[Walker], seconds: float, cpu_s: float | None = None) -> dict[str, Any]:
+def latency_report(log: list[Interaction], walkers: list[Walker], seconds: float, cpu_s: float | None = None) -> dict[str, Any]:
     by_kind: dict[str, Any] = {}
     for kind in (*KINDS, "all"):
         rows = [r for r in log if kind in ("all", r.kind)]
@@ -922,10 +922,10 @@ async def measure(args: argparse.Namespace, port: int, proc: subprocess.Popen | 
         await asyncio.sleep(1.5)  # a couple of idle samples
         if args.warmup:  # compile the pages and fill the first caches; not counted
             log, walkers, secs = await run_phase("warmup", 1, 120, 0, port, facts, args, state, passes=1)
-            result["warmup"] = summarise(log, walkers, secs)
+            result["warmup"] = latency_report(log, walkers, secs)
         cpu0 = server_cpu_s(pids)
         log, walkers, secs = await run_phase("baseline", 1, args.baseline, 0, port, facts, args, state)
-        result["baseline"] = summarise(log, walkers, secs, server_cpu_s(pids) - cpu0)
+        result["baseline"] = latency_report(log, walkers, secs, server_cpu_s(pids) - cpu0)
         result["baseline_log"] = [asdict(r) for r in log]
         state["phase"] = "idle"
         await asyncio.sleep(1.5)
@@ -934,7 +934,7 @@ async def measure(args: argparse.Namespace, port: int, proc: subprocess.Popen | 
         load_end, cpu = time.monotonic() - sampler.t0, server_cpu_s(pids) - cpu0
         state["phase"] = "after"
         await asyncio.sleep(2.5)  # does memory fall back once the sessions have gone?
-        result["load"] = summarise(log, walkers, secs, cpu)
+        result["load"] = latency_report(log, walkers, secs, cpu)
         result["load_log"] = [asdict(r) for r in log]
         result["locations_seen"] = {
             lv: max((w.locations.get(lv, 0) for w in walkers), default=0) for lv in ("kabupaten", "kecamatan", "desa")

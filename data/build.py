@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import fcntl
 import hashlib
 import json
 import os
@@ -22,35 +21,38 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import numpy as np
 import pandas as pd
+from filelock import FileLock
 
 from data import facilities, points, simulate, sources
 from data.errors import BuildError
 from geo import border, boundaries
+from services.settings import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUE_DIR = Path(__file__).resolve().parent / "catalogue"
-SOURCE_ENV = "EQUITY_SOURCE_DIR"  # where the shared source data lives
-DB_ENV = "EQUITY_DB_PATH"  # where the warehouse is written (tests point this at a temp dir)
-STATIC_ENV = "EQUITY_STATIC_DIR"  # where geometry for the browser is written
 SCHEMA_VERSION = 1
 
 Progress = Callable[[float, str], None]
 
 
 def source_dir() -> Path:
-    return Path(os.environ.get(SOURCE_ENV, ROOT.parent / "shared" / "data")).resolve()
+    """Where the shared source data lives (``EQUITY_SOURCE_DIR``)."""
+    return settings().source_dir
 
 
 def db_path() -> Path:
-    return Path(os.environ.get(DB_ENV, ROOT / "data" / "warehouse" / "kalimantan.duckdb")).resolve()
+    """Where the warehouse is written (``EQUITY_DB_PATH``; tests point it at a temporary folder)."""
+    return settings().db_path
 
 
 def static_dir() -> Path:
-    return Path(os.environ.get(STATIC_ENV, ROOT / "static" / "geo")).resolve()
+    """Where geometry for the browser is written (``EQUITY_STATIC_DIR``)."""
+    return settings().static_dir
 
 
 def manifest_path(db: Path) -> Path:
@@ -92,7 +94,7 @@ TABLES = (
 )  # fmt: skip
 
 
-def _read_manifest(db: Path) -> dict | None:
+def _read_manifest(db: Path) -> dict[str, Any] | None:  # JSON written by this module
     try:
         recorded = json.loads(manifest_path(db).read_text())
     except (OSError, ValueError):
@@ -146,12 +148,8 @@ def is_current(src: Path, db: Path, static: Path) -> bool:
 def _lock(db: Path) -> Iterator[None]:
     """One build at a time per database, across Streamlit sessions and processes."""
     db.parent.mkdir(parents=True, exist_ok=True)
-    with open(db.parent / f".{db.name}.lock", "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    with FileLock(db.parent / f".{db.name}.lock"):  # flock on Unix, msvcrt.locking on Windows
+        yield
 
 
 @dataclass
@@ -203,7 +201,7 @@ def _regency_types(root: Path, regency_names: dict[str, str]) -> pd.DataFrame:
     )
 
 
-def _read_boundaries(root: Path) -> dict[str, object]:
+def _read_boundaries(root: Path) -> dict[str, pd.DataFrame]:
     levels = {}
     for level in boundaries.LEVELS:
         rel = sources.FILES[f"boundary_{level}"]
@@ -218,7 +216,7 @@ def _read_boundaries(root: Path) -> dict[str, object]:
     return levels
 
 
-def _regions(levels: dict, types: pd.DataFrame, capitals: pd.DataFrame) -> pd.DataFrame:
+def _regions(levels: dict[str, pd.DataFrame], types: pd.DataFrame, capitals: pd.DataFrame) -> pd.DataFrame:
     frames = []
     for level, gdf in levels.items():
         frame = pd.DataFrame({"code": gdf["code"], "name": gdf["name"], "level": level, "parent_code": gdf["parent_code"]})
@@ -334,6 +332,8 @@ def _catalogue() -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def build(src: Path, db: Path, static: Path, progress: Progress) -> BuildResult:
+    """Read every source, derive and simulate what is derived, write geometry, then the database and
+    its manifest (the database swapped in whole, so a failed build keeps the previous one)."""
     started = time.perf_counter()
     progress(0.02, "check_sources")
     recorded = fingerprint(src)
@@ -356,37 +356,10 @@ def build(src: Path, db: Path, static: Path, progress: Progress) -> BuildResult:
         village_codes=set(levels["desa"]["code"]),
     )
     idm_obs, idm_villages = sources.load_idm_villages(src, idx)
-    observed = [
-        sources.load_wb_2019(src, idx).assign(source_id="wb_dapoer"),
-        sources.load_wb_long(src, idx).assign(source_id="wb_dapoer"),
-        sources.load_bps_ipm(src, idx).assign(source_id="bps_ipm_2010_2021"),
-        sources.load_bps_2024(src, idx, "bps_ipm_2024", sources.BPS_IPM_2024_COLUMNS).assign(source_id="bps_ipm_lfsp2020"),
-        sources.load_bps_2024(src, idx, "bps_poverty_2024", sources.BPS_POVERTY_COLUMNS).assign(source_id="bps_poverty_2024"),
-        idm_obs.assign(source_id="kemendes_idm"),
-        _idm_district_aggregates(idm_obs, idm_villages).assign(source_id="kemendes_idm"),
-        sources.load_idm_regencies(src, idx).assign(source_id="kemendes_idm"),
-    ]
-    # Villages in IDM but newer than the boundaries: kept as regions without a polygon.
-    no_polygon = idm_villages[~idm_villages["has_polygon"]]
-    if len(no_polygon):
-        parent = regions.set_index("code").loc[no_polygon["district_code"]]
-        extra = pd.DataFrame(
-            {
-                "code": no_polygon["code"].to_numpy(),
-                "name": no_polygon["name"].to_numpy(),
-                "level": "desa",
-                "parent_code": no_polygon["district_code"].to_numpy(),
-                "prov_code": parent["prov_code"].to_numpy(),
-                "regency_code": parent["regency_code"].to_numpy(),
-                "region_type": parent["region_type"].to_numpy(),
-                "has_polygon": False,
-                "is_kelurahan": no_polygon["code"].str[9:10].eq("1").to_numpy(),
-            }
-        )
-        regions = pd.concat([regions, extra], ignore_index=True)
+    real = pd.concat(_official_observations(src, idx, idm_obs, idm_villages), ignore_index=True)
+    regions = _with_villages_without_polygon(regions, idm_villages)
 
     progress(0.50, "facilities")
-    real = pd.concat(observed, ignore_index=True)
     pop2019 = real[(real["indicator_id"] == "population") & (real["year"] == 2019)].set_index("region_code")["value"]
     places = facilities.make_places(levels, crosswalk)
     loaded = facilities.load_all(src, places)
@@ -398,15 +371,7 @@ def build(src: Path, db: Path, static: Path, progress: Progress) -> BuildResult:
     real = pd.concat([real, facility_obs.assign(source_id=facility_obs["indicator_id"].map(sources_of))], ignore_index=True)
 
     progress(0.55, "simulate")
-    regencies = regions[regions["level"] == "kabupaten"]
-    hdi2019 = real[(real["indicator_id"] == "bps_ipm") & (real["year"] == 2019)].set_index("region_code")["value"]
-    cov = simulate.regency_covariates(regencies, hdi2019, pop2019)
-    spm = simulate.spm_achievement(cov, regions[regions["level"] == "kecamatan"])
-    complaints = simulate.complaints(cov)
-    simulated = [
-        spm.assign(numerator=np.nan, denominator=np.nan, note=None, source_id="sim_spm"),
-        simulate.complaint_indicators(complaints, pop2019).assign(note=None, source_id="sim_lapor"),
-    ]
+    simulated, complaints = _simulated_series(regions, real, pop2019)
     observations = pd.concat([real, *simulated], ignore_index=True)
     observations["year"] = observations["year"].astype(int)
     _check_observations(observations, regions, catalogue)
@@ -424,10 +389,7 @@ def build(src: Path, db: Path, static: Path, progress: Progress) -> BuildResult:
     crossings = simulate.plbn_crossings(service_points)
 
     progress(0.75, "write_geometry")
-    assets = [boundaries.write_asset(levels[level], level, static) for level in boundaries.LEVELS]
-    assets.append(boundaries.write_asset(border.border_band(levels["kabupaten"]), "perbatasan", static))
-    assets.append(boundaries.write_asset(boundaries.river_band(src / sources.FILES["rivers"]), "rivers", static))
-    geo_assets = pd.DataFrame([a.__dict__ for a in assets])
+    geo_assets = _write_geometry(src, levels, static)
 
     progress(0.85, "write_database")
     tables = {
@@ -449,7 +411,76 @@ def build(src: Path, db: Path, static: Path, progress: Progress) -> BuildResult:
         "facility_registers": loaded.registers,
         "village_access": village_access,
     }
-    assert set(tables) | {"build_info"} == set(TABLES), "TABLES lists what a build writes"
+    _write_with_manifest(db, tables, recorded, geo_assets)
+    _remove_stale_geometry(static, set(geo_assets["file_name"]))
+    progress(1.0, "done")
+    return BuildResult(True, db, time.perf_counter() - started, {k: len(v) for k, v in tables.items()})
+
+
+def _official_observations(src: Path, idx: sources.RegionIndex, idm_obs: pd.DataFrame, idm_villages: pd.DataFrame) -> list[pd.DataFrame]:
+    """Every official indicator source, each row tagged with its source id."""
+    return [
+        sources.load_wb_2019(src, idx).assign(source_id="wb_dapoer"),
+        sources.load_wb_long(src, idx).assign(source_id="wb_dapoer"),
+        sources.load_bps_ipm(src, idx).assign(source_id="bps_ipm_2010_2021"),
+        sources.load_bps_2024(src, idx, "bps_ipm_2024", sources.BPS_IPM_2024_COLUMNS).assign(source_id="bps_ipm_lfsp2020"),
+        sources.load_bps_2024(src, idx, "bps_poverty_2024", sources.BPS_POVERTY_COLUMNS).assign(source_id="bps_poverty_2024"),
+        idm_obs.assign(source_id="kemendes_idm"),
+        _idm_district_aggregates(idm_obs, idm_villages).assign(source_id="kemendes_idm"),
+        sources.load_idm_regencies(src, idx).assign(source_id="kemendes_idm"),
+    ]
+
+
+def _with_villages_without_polygon(regions: pd.DataFrame, idm_villages: pd.DataFrame) -> pd.DataFrame:
+    """Villages in IDM but newer than the boundaries: kept as regions without a polygon."""
+    no_polygon = idm_villages[~idm_villages["has_polygon"]]
+    if not len(no_polygon):
+        return regions
+    parent = regions.set_index("code").loc[no_polygon["district_code"]]
+    extra = pd.DataFrame(
+        {
+            "code": no_polygon["code"].to_numpy(),
+            "name": no_polygon["name"].to_numpy(),
+            "level": "desa",
+            "parent_code": no_polygon["district_code"].to_numpy(),
+            "prov_code": parent["prov_code"].to_numpy(),
+            "regency_code": parent["regency_code"].to_numpy(),
+            "region_type": parent["region_type"].to_numpy(),
+            "has_polygon": False,
+            "is_kelurahan": no_polygon["code"].str[9:10].eq("1").to_numpy(),
+        }
+    )
+    return pd.concat([regions, extra], ignore_index=True)
+
+
+def _simulated_series(regions: pd.DataFrame, real: pd.DataFrame, pop2019: pd.Series) -> tuple[list[pd.DataFrame], pd.DataFrame]:
+    """The seeded simulated series (SPM achievement, SP4N-LAPOR! complaints) as observations, and
+    the complaints table they are counted from."""
+    regencies = regions[regions["level"] == "kabupaten"]
+    hdi2019 = real[(real["indicator_id"] == "bps_ipm") & (real["year"] == 2019)].set_index("region_code")["value"]
+    cov = simulate.regency_covariates(regencies, hdi2019, pop2019)
+    spm = simulate.spm_achievement(cov, regions[regions["level"] == "kecamatan"])
+    complaints = simulate.complaints(cov)
+    simulated = [
+        spm.assign(numerator=np.nan, denominator=np.nan, note=None, source_id="sim_spm"),
+        simulate.complaint_indicators(complaints, pop2019).assign(note=None, source_id="sim_lapor"),
+    ]
+    return simulated, complaints
+
+
+def _write_geometry(src: Path, levels: dict[str, pd.DataFrame], static: Path) -> pd.DataFrame:
+    """The content-hashed GeoJSON files the browser fetches once: each level, the border band, the rivers."""
+    assets = [boundaries.write_asset(levels[level], level, static) for level in boundaries.LEVELS]
+    assets.append(boundaries.write_asset(border.border_band(levels["kabupaten"]), "perbatasan", static))
+    assets.append(boundaries.write_asset(boundaries.river_band(src / sources.FILES["rivers"]), "rivers", static))
+    return pd.DataFrame([a.__dict__ for a in assets])
+
+
+def _write_with_manifest(db: Path, tables: dict[str, pd.DataFrame], recorded: dict[str, object], geo_assets: pd.DataFrame) -> None:
+    """The database, then its manifest (what it was built from, its size and checksum): a database
+    without a current manifest is rebuilt, so the manifest is written last."""
+    if set(tables) | {"build_info"} != set(TABLES):  # a table added here but not to TABLES (or the reverse)
+        raise RuntimeError(f"TABLES must list what a build writes: {sorted(set(TABLES) ^ (set(tables) | {'build_info'}))}")
     built_at = datetime.now(UTC).isoformat(timespec="seconds")
     db_size, db_sha256 = _write_atomically(db, tables, {"built_at": built_at, "schema": SCHEMA_VERSION})
     manifest = {
@@ -462,9 +493,6 @@ def build(src: Path, db: Path, static: Path, progress: Progress) -> BuildResult:
     tmp_manifest = manifest_path(db).with_suffix(".tmp")
     tmp_manifest.write_text(json.dumps(manifest, indent=1))
     tmp_manifest.replace(manifest_path(db))
-    _remove_stale_geometry(static, set(geo_assets["file_name"]))
-    progress(1.0, "done")
-    return BuildResult(True, db, time.perf_counter() - started, {k: len(v) for k, v in tables.items()})
 
 
 def _check_observations(obs: pd.DataFrame, regions: pd.DataFrame, catalogue: pd.DataFrame) -> None:
@@ -490,7 +518,8 @@ def _write_atomically(db: Path, tables: dict[str, pd.DataFrame], info: dict[str,
         try:
             for name, frame in tables.items():
                 con.register("frame_view", frame)
-                assert name.isidentifier(), name  # table names come from this module, never from input
+                if not name.isidentifier():  # table names come from this module, never from input
+                    raise ValueError(f"table name {name!r} is not an identifier")
                 con.execute(f"CREATE TABLE {name} AS SELECT * FROM frame_view")  # noqa: S608
                 con.unregister("frame_view")
             con.execute("CREATE TABLE build_info AS SELECT $built_at AS built_at, $schema AS schema_version", info)

@@ -8,6 +8,8 @@ gives the formulas. The same seed and inputs always give the same numbers.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 
@@ -37,7 +39,8 @@ PLBN_BASE = {
 }
 
 
-def _sigmoid(x: np.ndarray) -> np.ndarray:
+def _sigmoid(x: Any) -> Any:
+    """Element-wise logistic function: an array gives an array, a Series a Series."""
     return 1.0 / (1.0 + np.exp(-x))
 
 

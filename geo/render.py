@@ -16,6 +16,7 @@ import geopandas as gpd
 import matplotlib
 
 matplotlib.use("Agg")  # no display on a server
+from matplotlib.artist import Artist  # noqa: E402
 from matplotlib.colors import to_rgb  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402 - a Figure object, not pyplot: pyplot's global state is not thread-safe
 from matplotlib.lines import Line2D  # noqa: E402
@@ -87,7 +88,7 @@ def map_image(
     shown.plot(ax=ax, color=[_mpl(colour_of[c]) for c in shown["code"]], edgecolor="white", linewidth=0.15 if len(shown) > 1000 else 0.4)
     if outline is not None:
         _layer(str(outline)).boundary.plot(ax=ax, color="#3b3b3b", linewidth=1.1)
-    handles_extra = []
+    handles_extra: list[Artist] = []
     if border is not None and _layer(str(border)).shape[0]:
         _layer(str(border)).plot(ax=ax, color=_BORDER, linewidth=0)
         if border_label:
@@ -103,7 +104,7 @@ def map_image(
     handles = [Patch(facecolor=_mpl(c), edgecolor="#777777", label=label) for c, label in legend] + handles_extra
     if compact:  # a narrower legend column: long labels ("International border (Malaysia)") wrap instead of leaving the image
         for handle in handles:
-            handle.set_label(textwrap.fill(handle.get_label(), 24))
+            handle.set_label(textwrap.fill(str(handle.get_label()), 24))
     size = 14 if compact else 12
     legend_box = fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.64, 0.97) if compact else (0.7, 0.84), fontsize=size,
                             frameon=False, title=unit, title_fontsize=size + 1, alignment="left")  # fmt: skip
@@ -123,7 +124,7 @@ def map_image(
     return _save(fig, fmt)
 
 
-def _save(fig, fmt: str) -> bytes:
+def _save(fig: Figure, fmt: str) -> bytes:
     buffer = io.BytesIO()
     fig.savefig(buffer, format=fmt, dpi=_DPI)
     return buffer.getvalue()

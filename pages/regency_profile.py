@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from services import catalogue, classify, export, mapview, profile
-from services.i18n import fmt_number, label, md_escape, t
+from services.i18n import fmt_number, label, md_escape, t, tn
 from ui import exports
 from ui.components import chart_download, meeting, url_state
 from ui.components.state import keep_valid
@@ -279,7 +279,7 @@ st.subheader(t("profile_villages_heading", lang, year=idm_year or "—"))
 villages = query("profile_villages", region=region, year=idm_year) if idm_year is not None else pd.DataFrame()
 village_tables: dict[str, pd.DataFrame] = {}
 if villages.empty or villages["not_applicable"].fillna(False).astype(bool).all():
-    st.info(t("profile_villages_na_city", lang, regency=name, n=len(villages)))
+    st.info(tn("profile_villages_na_city", len(villages), lang, regency=name))
 else:
     counts = profile.village_status_counts(villages).set_index("status")["n"]
     shown = [
@@ -305,7 +305,7 @@ else:
     )
     st.markdown(f"**{t('profile_lagging_villages', lang)}**")
     village_display = profile.villages_display(villages, lang)
-    st.caption(t("profile_lagging_caption", lang, n=fmt_number(len(village_display), lang, 0)))
+    st.caption(tn("profile_lagging_caption", len(village_display), lang))
     st.dataframe(village_display, hide_index=True, width="stretch", height=420, key="profile_villages")
     village_tables = {"village_status": profile.village_status_counts(villages), "villages": profile.villages_export(villages, idm_year)}
     idm_meta = {i: str(idm_year) for i in ("idm_score", "idm_iks", "idm_ike", "idm_ikl")}
@@ -345,7 +345,7 @@ else:
     st.dataframe(profile.facilities_display(facilities, lang), hide_index=True, width="stretch", key="profile_facilities")
 farthest = query("profile_farthest_villages", region=region, n=profile.FARTHEST_N)
 if not farthest.empty:
-    st.markdown(f"**{t('profile_farthest_heading', lang, n=len(farthest))}**")
+    st.markdown(f"**{tn('profile_farthest_heading', len(farthest), lang)}**")
     st.dataframe(profile.farthest_display(farthest, lang), hide_index=True, width="stretch", key="profile_farthest")
 
 # ---- Peers

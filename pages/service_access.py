@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from services import access, classify, export, mapview
-from services.i18n import fmt_number, label, md_escape, t
+from services.i18n import fmt_number, label, md_escape, t, tn
 from ui import exports
 from ui.components import chart_download, meeting, url_state
 from ui.components.state import keep_valid
@@ -202,7 +202,7 @@ if not presenting:
     st.caption(t("access_caption", lang, indicator=meta.name, unit=unit, threshold=threshold_text, source=cite))
 if ignored:
     st.caption(t("link_ignored", lang, names=", ".join(ignored)))
-notes = [t("access_people_note", lang), t("access_unlocated", lang, n=len(villages.unlocated))]
+notes = [t("access_people_note", lang), tn("access_unlocated", len(villages.unlocated), lang)]
 if not points.unplaced.empty:
     notes.append(t("access_unplaced_points", lang, names=", ".join(md_escape(n) for n in points.unplaced["name"])))
 if not presenting:
@@ -244,7 +244,7 @@ for code, area_name in areas:
     if h is None:
         continue
     km = lambda v: f"{fmt_number(v, lang, 1)} km"  # noqa: E731 - tiny local formatter
-    help_text = None if presenting else t("access_metric_help", lang, unit=unit, n=fmt_number(h.n_villages, lang, 0))
+    help_text = None if presenting else tn("access_metric_help", h.n_villages, lang, unit=unit)
     c1, c2, c3, c4 = [beside.container() for _ in range(4)] if presenting else st.columns(4)
     c1.metric(t("access_metric_median", lang, area=area_name) + suffix, km(h.median_km), help=help_text, **_delta(h.median_change, km, 1))
     c2.metric(t("access_metric_p90", lang, area=area_name) + suffix, km(h.p90_km), help=help_text, **_delta(h.p90_change, km, 1))
@@ -257,10 +257,10 @@ for code, area_name in areas:
     if presenting and not h.n_mobile_partial:  # a slide leaves out a line that says nothing
         continue
     c4.markdown(
-        t(
+        tn(
             "access_partial_line",
+            h.n_mobile_partial,
             lang,
-            n=fmt_number(h.n_mobile_partial, lang, 0),
             threshold=threshold_text,
             equiv=fmt_number(h.partial_equiv, lang, 1),
         )

@@ -27,7 +27,7 @@ import plotly.graph_objects as go
 from data import build
 from geo import access as geo
 from services import mapview
-from services.i18n import fmt_number, label, t
+from services.i18n import fmt_number, label, t, tn
 
 # Basic services from the 2019 registers (schools: Kemendikbud; puskesmas, hospitals: Kemenkes);
 # points whose coordinates failed a check (queries/access_points.sql) never reach a distance.
@@ -819,7 +819,7 @@ def metadata(settings: Settings, lang: str, cite: str, n_unlocated: int, mobile:
         (t("access_meta_threshold", lang), f"{fmt_number(settings.threshold_km, lang, 0)} km"),
         (t("access_meta_mobile", lang), t("access_partial_rule", lang) + (f" {mobile_lines}" if mobile_lines else "")),
         (t("access_meta_people", lang), t("access_people_note", lang)),
-        (t("access_meta_unlocated", lang), t("access_unlocated", lang, n=n_unlocated)),
+        (t("access_meta_unlocated", lang), tn("access_unlocated", n_unlocated, lang)),
         (t("access_meta_source", lang), cite),
         (t("access_meta_reality", lang), t("access_real_not_simulated", lang)),
     ]

@@ -18,11 +18,12 @@ import getpass
 import hashlib
 import hmac
 import logging
-import os
 import secrets
 import threading
 import time
 from collections.abc import Iterable, Mapping
+
+from services.settings import settings
 
 _SCRYPT = "scrypt"
 _SCRYPT_N = 2**14  # 16 MiB and ~0.1 s per sign-in on a 2-core server: OWASP's minimum for scrypt (N=2^17 is its first choice)
@@ -89,18 +90,11 @@ def _kind(stored: str) -> str:
 
 def editors_from_env(environ: Mapping[str, str] | None = None) -> dict[str, str]:
     """``EQUITY_EDITORS="budi:scrypt$...,sari:scrypt$..."`` as a name → hash mapping."""
-    text = (environ if environ is not None else os.environ).get("EQUITY_EDITORS", "")
-    editors = {}
-    for item in text.split(","):
-        name, _, stored = item.strip().partition(":")
-        if name and stored:
-            editors[name.strip()] = stored.strip()
-    return editors
+    return settings(environ).editors
 
 
 def editor_emails(environ: Mapping[str, str] | None = None) -> set[str]:
-    text = (environ if environ is not None else os.environ).get("EQUITY_EDITOR_EMAILS", "")
-    return {e.strip().lower() for e in text.split(",") if e.strip()}
+    return set(settings(environ).editor_emails)
 
 
 def verify(user: str, password: str, editors: Mapping[str, str]) -> bool:

@@ -15,12 +15,12 @@ DEFAULT_INDICATOR = "wb_electricity_access"
 _SECTOR_ORDER = {sector: i for i, sector in enumerate(SECTORS)}
 
 VERSION_ATTR = "data_version"  # set by ui/context.py on the catalogue it reads: which data it was read from
-_MEMO: dict[tuple, Any] = {}
+_MEMO: dict[tuple[Any, ...], Any] = {}
 _MEMO_MAX = 4096  # a few data versions × (indicators × levels × languages): bounded, then started afresh
 _MEMO_LOCK = threading.Lock()
 
 
-def _memo(cat: pd.DataFrame, name: str, args: tuple, compute: Callable[[], Any]) -> Any:
+def _memo(cat: pd.DataFrame, name: str, args: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
     """``compute()`` once per data version and arguments, shared by every session and run.
 
     Each page run asks for the indicator list, labels, levels and years many times (about 3 ms a
@@ -44,7 +44,7 @@ def _memo(cat: pd.DataFrame, name: str, args: tuple, compute: Callable[[], Any])
     return value
 
 
-def stamp(cat: pd.DataFrame, version: tuple) -> pd.DataFrame:
+def stamp(cat: pd.DataFrame, version: tuple[Any, ...]) -> pd.DataFrame:
     """Mark a catalogue as read from one data version, so the lists below are computed once for it."""
     cat.attrs[VERSION_ATTR] = version
     cat.attrs["shape"] = cat.shape
@@ -166,4 +166,4 @@ def spm_indicators(cat: pd.DataFrame) -> list[str]:
     """Regency-level indicators of the six SPM fields that carry an SPM target, in sector order."""
     rows = cat[(cat["level"] == "kabupaten") & cat["sector"].str.startswith("spm_") & cat["target"].notna()].copy()
     rows["sector_rank"] = rows["sector"].map(_SECTOR_ORDER).fillna(len(_SECTOR_ORDER))
-    return rows.sort_values(["sector_rank", "simulated", "indicator_id"])["indicator_id"].tolist()
+    return [str(i) for i in rows.sort_values(["sector_rank", "simulated", "indicator_id"])["indicator_id"]]

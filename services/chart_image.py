@@ -16,6 +16,7 @@ import logging
 import threading
 from functools import lru_cache
 from html import escape as _html_escape
+from typing import Any
 
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -122,15 +123,19 @@ class _Chromium:
         self._lock = threading.Lock()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
-        self._kaleido = None
+        self._kaleido: Any = None  # kaleido.Kaleido: the package has no type information
         self.starts = 0  # how many browsers this process has started (tests check it stays at one)
 
-    def render(self, fig: dict, opts: dict) -> bytes:
+    def render(self, fig: dict[str, Any], opts: dict[str, Any]) -> bytes:
         with self._lock:
             self._ensure_started()
-            future = asyncio.run_coroutine_threadsafe(self._kaleido.calc_fig(fig, opts=opts, topojson=pio.defaults.topojson), self._loop)
+            browser, loop = self._kaleido, self._loop
+            if browser is None or loop is None:  # _ensure_started raises rather than leave these unset
+                raise RuntimeError("chart image browser not started")
+            future = asyncio.run_coroutine_threadsafe(browser.calc_fig(fig, opts=opts, topojson=pio.defaults.topojson), loop)
             try:
-                return future.result(_RENDER_TIMEOUT_S)
+                result: bytes = future.result(_RENDER_TIMEOUT_S)
+                return result
             except BaseException:
                 future.cancel()
                 self._stop()  # a failed or hung browser is not reused
@@ -141,7 +146,7 @@ class _Chromium:
             return
         import kaleido
 
-        async def open_browser():
+        async def open_browser() -> Any:
             browser = kaleido.Kaleido(n=1, plotlyjs=pio.defaults.plotlyjs, mathjax=pio.defaults.mathjax)
             await browser.open()
             return browser

@@ -18,6 +18,7 @@ known (regencies only), population-weighted, as HEAT does.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -113,7 +114,8 @@ class _Arrays:
         def column(name: str, kind: type) -> np.ndarray:
             if name not in frame:
                 return nan if kind is float else np.full(n, None, dtype=object)
-            return frame[name].to_numpy(dtype=float, na_value=np.nan) if kind is float else frame[name].to_numpy(dtype=object)
+            out: np.ndarray = frame[name].to_numpy(dtype=float, na_value=np.nan) if kind is float else frame[name].to_numpy(dtype=object)
+            return out
 
         return cls(
             value=value,
@@ -208,7 +210,7 @@ def _group_table(frame: pd.DataFrame, a: _Arrays, spec: Spec, by: str) -> GroupT
         in_group = np.ones(len(a.value), dtype=bool) if key == ALL else group_of == key
         sel = in_group & a.has_value
         values = a.value[sel]
-        record: dict[str, object] = {
+        record: dict[str, Any] = {
             "group": key,
             "name": names.get(key, key),
             "n_regions": int((in_group & applicable).sum()),
@@ -331,6 +333,7 @@ def contributions(frame: pd.DataFrame, spec: Spec) -> Contributions:
     use_pop = a.has_population(spec.level)
     weighting = weighting_for(spec.aggregate, spec.level, use_pop)
     weights = a.weights(weighting)
+    reference: float | None
     if spec.target is not None:
         kind, reference = "target", spec.target
     else:

@@ -58,7 +58,10 @@ def group_name(key: str, by: str, table: GroupTable, lang: str) -> str:
 
 def format_group_table(table: GroupTable, by: str, lang: str, decimals: int, unit: str, has_target: bool) -> pd.DataFrame:
     """Group summaries as shown: counts, mean, weighted mean, median, range, gap and ratio (and target)."""
-    fmt = lambda v: fmt_number(v, lang, decimals)  # noqa: E731 - tiny local formatter
+
+    def fmt(v: float | None) -> str:
+        return fmt_number(v, lang, decimals)
+
     rows = table.rows
     ref_key = "gap_reference_kota" if table.reference == "kota" else "gap_reference_all"
     out = pd.DataFrame(
@@ -93,7 +96,7 @@ def format_group_table(table: GroupTable, by: str, lang: str, decimals: int, uni
     return out
 
 
-def _scaled(value: object, measure: str, decimals: int, lang: str) -> str:
+def _scaled(value: float | None, measure: str, decimals: int, lang: str) -> str:
     if value is None or (isinstance(value, float) and np.isnan(value)):
         return "—"
     scale, digits = DISPLAY.get(measure, (1.0, decimals))

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from html import escape
+from typing import Any
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import sequential
 
-from services.gaps import GROUPS
 from services.i18n import fmt_number, label, t
 from services.ranking import GROUP_COLOURS
+from services.summary import GROUPS
 
 UNWEIGHTED_COLOUR, WEIGHTED_COLOUR = "#0072B2", "#CC79A7"  # Okabe-Ito, apart from the group colours
 PROVINCE_COLOUR = "#009E73"
@@ -150,7 +151,7 @@ def trend_figure(trend: pd.DataFrame, family: str, series: list[Series], lang: s
     return go.Figure(data=traces, layout=layout, _validate=False)
 
 
-def _break_marks(spans: list[tuple[int, int]], lang: str) -> tuple[list[dict], list[dict]]:
+def _break_marks(spans: list[tuple[int, int]], lang: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """A dashed vertical line between two series that follow each other in time (a method break)."""
     shapes, annotations = [], []
     ordered = sorted(spans)
@@ -246,7 +247,7 @@ def scorecard_figure(card: pd.DataFrame, rows: list[ScoreRow], lang: str, decima
     custom = [[[m, str(int(n)) if pd.notna(n) else "0"] for n in count_row] for m, count_row in zip(marks, counts.to_numpy(), strict=True)]
     trace = dict(
         type="heatmap",
-        z=np.where(np.isfinite(z), z, None).tolist(),
+        z=np.where(np.isfinite(z), z, np.full(z.shape, None, dtype=object)).tolist(),
         x=x_labels,
         y=y_labels,
         text=text,
@@ -305,7 +306,7 @@ def proxy_scorecard_figure(card: pd.DataFrame, rows: list[ProxyRow], lang: str, 
     z = standing.to_numpy(dtype=float)
     trace = dict(
         type="heatmap",
-        z=np.where(np.isfinite(z), z, None).tolist(),
+        z=np.where(np.isfinite(z), z, np.full(z.shape, None, dtype=object)).tolist(),
         zmin=0,
         zmax=1,
         x=[label("region_types", g, lang) for g in GROUPS],

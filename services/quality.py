@@ -56,9 +56,10 @@ def summary_table(counts: pd.DataFrame, rows: pd.DataFrame, lang: str) -> pd.Dat
 def rows_table(rows: pd.DataFrame, lang: str, formatted: bool = True) -> pd.DataFrame:
     """Every flagged row: register, name, kind, stated code and regency, where it lies, the reason."""
 
-    def coord(values: pd.Series) -> list:
+    def coord(values: pd.Series) -> list[float] | list[str]:
         if not formatted:
-            return values.round(5).tolist()
+            rounded: list[float] = values.round(5).tolist()
+            return rounded
         return ["" if not np.isfinite(v) else fmt_number(v, lang, 4) for v in values.astype(float)]
 
     also = [

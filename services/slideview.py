@@ -58,7 +58,7 @@ def headline(head: summary.Headline, frame: pd.DataFrame, unit: str, decimals: i
     """Group means and the gap sentence as the map page words them. A group without a mean is left
     out (never a zero); a group the indicator does not apply to is named as such."""
     na_groups = set(frame.loc[frame["status"] == "na", "region_type"])
-    groups = [(g, label("region_types_short", g, lang), head.means[g].mean) for g in summary.GROUPS if head.means[g].mean is not None]
+    groups = [(g, label("region_types_short", g, lang), mean) for g in summary.GROUPS if (mean := head.means[g].mean) is not None]
     not_applicable = [label("region_types", g, lang) for g in summary.GROUPS if head.means[g].mean is None and g in na_groups]
     gap = None
     if head.gap_city_border is not None:

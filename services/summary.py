@@ -58,9 +58,11 @@ def weighted_mean(values: np.ndarray, weights: np.ndarray | None) -> float | Non
 def weights_for(rows: pd.DataFrame, weighting: str, population: pd.Series | None) -> np.ndarray | None:
     """Weights per row for a weighting scheme (None: plain mean)."""
     if weighting == "population" and population is not None:
-        return rows["regency_code"].map(population).to_numpy(dtype=float)
+        weights: np.ndarray = rows["regency_code"].map(population).to_numpy(dtype=float)
+        return weights
     if weighting == "denominator":
-        return rows["denominator"].to_numpy(dtype=float)
+        denominators: np.ndarray = rows["denominator"].to_numpy(dtype=float)
+        return denominators
     return None
 
 

@@ -13,18 +13,21 @@ versions and checks) stays in :mod:`services.uploads`.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import json
 import logging
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
-DSN_ENV = "EQUITY_UPLOADS_DSN"  # a libpq connection string; set for more than one replica
+from filelock import FileLock
 
+from services.settings import settings
 
 _LOG = logging.getLogger(__name__)
+
+
+Document = dict[str, Any]  # the registry: JSON, its meaning kept by services.uploads
 
 
 class StoreUnavailable(OSError):
@@ -34,11 +37,11 @@ class StoreUnavailable(OSError):
 class Transaction(Protocol):
     """One commit or rollback: the registry as it is now (read under the store's lock), new files, the new registry."""
 
-    def read_document(self) -> dict | None: ...
+    def read_document(self) -> Document | None: ...
 
     def write_file(self, name: str, data: bytes) -> None: ...
 
-    def save_document(self, document: dict) -> None: ...
+    def save_document(self, document: Document) -> None: ...
 
 
 class Store(Protocol):
@@ -47,7 +50,7 @@ class Store(Protocol):
     def stamp(self) -> str | None:
         """Changes with every commit or rollback; None while nothing was ever stored."""
 
-    def read_document(self) -> dict | None: ...
+    def read_document(self) -> Document | None: ...
 
     def path_for(self, name: str) -> Path:
         """A local file DuckDB and pandas can read (PostgreSQL's files are copied out once); it may not exist."""
@@ -73,10 +76,11 @@ class LocalStore:
             return None
         return f"{stat.st_mtime_ns}-{stat.st_size}"
 
-    def read_document(self) -> dict | None:
+    def read_document(self) -> Document | None:
         if not self._registry.is_file():
             return None
-        return json.loads(self._registry.read_text(encoding="utf-8"))
+        document: Document = json.loads(self._registry.read_text(encoding="utf-8"))
+        return document
 
     def path_for(self, name: str) -> Path:
         return self.root / name
@@ -85,28 +89,25 @@ class LocalStore:
     def transaction(self) -> Iterator[LocalStore]:
         """Under the folder's lock; the registry is replaced last, so a crash leaves old or new, never half."""
         self.root.mkdir(parents=True, exist_ok=True)
-        with open(self.root / ".lock", "w") as handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)
+        # filelock: flock on Unix, msvcrt.locking on Windows (presenters' laptops); other processes and threads wait.
+        with FileLock(self.root / ".lock"):
+            for path in self.root.glob("*.tmp"):  # what a commit killed half-way left behind
+                path.unlink(missing_ok=True)
+            self._written: list[Path] = []
             try:
-                for path in self.root.glob("*.tmp"):  # what a commit killed half-way left behind
+                yield self
+            except BaseException:
+                # a failed commit (a full disk) takes away the files it wrote: no registry points at them
+                for path in self._written:
                     path.unlink(missing_ok=True)
-                self._written: list[Path] = []
-                try:
-                    yield self
-                except BaseException:
-                    # a failed commit (a full disk) takes away the files it wrote: no registry points at them
-                    for path in self._written:
-                        path.unlink(missing_ok=True)
-                        path.with_name(path.name + ".tmp").unlink(missing_ok=True)
-                    raise
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
+                    path.with_name(path.name + ".tmp").unlink(missing_ok=True)
+                raise
 
     def write_file(self, name: str, data: bytes) -> None:
         self._written.append(self.root / name)
         _replace_with(self.root / name, data)
 
-    def save_document(self, document: dict) -> None:
+    def save_document(self, document: Document) -> None:
         text = json.dumps(document, indent=1, ensure_ascii=False).encode("utf-8")
         _replace_with(self._registry, text)
         self._written.clear()  # the registry points at them now: a failure after this point keeps them
@@ -132,7 +133,7 @@ def _replace_with(path: Path, data: bytes) -> None:
 
 def configured(folder: Path) -> Store:
     """PostgreSQL when ``EQUITY_UPLOADS_DSN`` is set, else the local ``folder`` (the embedded default)."""
-    dsn = os.environ.get(DSN_ENV, "").strip()
+    dsn = settings().uploads_dsn
     if not dsn:
         return LocalStore(folder)
     from services import upload_store_pg  # psycopg is needed only where PostgreSQL is configured

@@ -18,7 +18,6 @@ import contextlib
 import hashlib
 import os
 import re
-import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,10 +27,9 @@ import psycopg
 from psycopg import sql
 from psycopg.types.json import Json
 
-from services.upload_store import StoreUnavailable
+from services.settings import settings
+from services.upload_store import Document, StoreUnavailable
 
-SCHEMA_ENV = "EQUITY_UPLOADS_SCHEMA"
-CACHE_ENV = "EQUITY_UPLOADS_CACHE"
 _SCHEMA = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 _CONNECT_TIMEOUT_S = 5  # an unreachable server is reported on the page within seconds, not after TCP's minutes
 _stores: dict[tuple[str, str], PostgresStore] = {}
@@ -40,7 +38,7 @@ _stores_lock = threading.Lock()
 
 def store_for(dsn: str, schema: str | None = None) -> PostgresStore:
     """One store (one reading connection, one name cache) per server and schema, per process."""
-    schema = schema or os.environ.get(SCHEMA_ENV, "equity_uploads")
+    schema = schema or settings().uploads_schema
     with _stores_lock:
         if (dsn, schema) not in _stores:
             _stores[(dsn, schema)] = PostgresStore(dsn, schema)
@@ -55,7 +53,7 @@ class PostgresStore:
             raise ValueError(f"invalid schema name {schema!r}")
         self.dsn, self.schema = dsn, schema
         self.ident = hashlib.sha256(f"{dsn}|{schema}".encode()).hexdigest()[:12]
-        base = cache or Path(os.environ.get(CACHE_ENV) or Path(tempfile.gettempdir()) / "equity-uploads")
+        base = cache or settings().uploads_cache
         self.cache = base / self.ident
         self._lock = threading.Lock()  # one reading connection, used by one session thread at a time
         self._con: psycopg.Connection | None = None
@@ -89,7 +87,7 @@ class PostgresStore:
             self._ready = True
         return con
 
-    def _read(self, query: sql.Composed, params: tuple = ()) -> list[tuple[Any, ...]]:
+    def _read(self, query: sql.Composed, params: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
         """A read on the shared connection; one reconnect after the server restarted."""
         with self._lock:
             for attempt in (1, 2):
@@ -111,8 +109,9 @@ class PostgresStore:
         (revision,) = self._read(self._sql("SELECT revision FROM {s}.registry WHERE id = 1"))[0]
         return f"pg-{self.ident}-{revision}" if revision else None
 
-    def read_document(self) -> dict | None:
-        return self._read(self._sql("SELECT document FROM {s}.registry WHERE id = 1"))[0][0]
+    def read_document(self) -> Document | None:
+        document: Document | None = self._read(self._sql("SELECT document FROM {s}.registry WHERE id = 1"))[0][0]
+        return document
 
     def path_for(self, name: str) -> Path:
         sha = self._sha.get(name)
@@ -142,8 +141,10 @@ class PostgresStore:
             raise StoreUnavailable(f"{self.where}: {exc.__class__.__name__}") from exc
         try:
             with con.transaction():
-                (document,) = con.execute(self._sql("SELECT document FROM {s}.registry WHERE id = 1 FOR UPDATE")).fetchone()
-                yield _Transaction(self, con, document)
+                row = con.execute(self._sql("SELECT document FROM {s}.registry WHERE id = 1 FOR UPDATE")).fetchone()
+                if row is None:  # _connect creates the row; a table emptied by hand is a store that cannot be used
+                    raise StoreUnavailable(f"{self.where}: no registry row")
+                yield _Transaction(self, con, row[0])
         except psycopg.OperationalError as exc:  # the server went away mid-commit: nothing of it was kept
             raise StoreUnavailable(f"{self.where}: {exc.__class__.__name__}") from exc
         finally:
@@ -151,10 +152,10 @@ class PostgresStore:
 
 
 class _Transaction:
-    def __init__(self, store: PostgresStore, con: psycopg.Connection, document: dict | None) -> None:
+    def __init__(self, store: PostgresStore, con: psycopg.Connection, document: Document | None) -> None:
         self._store, self._con, self._document = store, con, document
 
-    def read_document(self) -> dict | None:
+    def read_document(self) -> Document | None:
         return self._document
 
     def write_file(self, name: str, data: bytes) -> None:
@@ -163,7 +164,7 @@ class _Transaction:
             (name, hashlib.sha256(data).hexdigest(), data),
         )
 
-    def save_document(self, document: dict) -> None:
+    def save_document(self, document: Document) -> None:
         self._con.execute(
             self._store._sql("UPDATE {s}.registry SET revision = revision + 1, document = %s, updated_at = now() WHERE id = 1"),
             (Json(document),),

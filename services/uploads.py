@@ -15,20 +15,20 @@ import contextlib
 import hashlib
 import io
 import logging
-import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
 from services import upload_store
-from services.upload_store import StoreUnavailable
+from services.settings import settings
+from services.upload_store import Document, StoreUnavailable
 
 ROOT = Path(__file__).resolve().parent.parent
-UPLOADS_ENV = "EQUITY_UPLOADS_DIR"
 OBS_COLUMNS = ["indicator_id", "region_code", "year", "value", "numerator", "denominator", "note", "source_id", "replaces"]
 INDICATOR_COLUMNS = [
     "indicator_id", "source_id", "name_id", "name_en", "unit_id", "unit_en", "sector", "direction", "target",
@@ -63,7 +63,7 @@ _logged: dict[str, str] = {}  # what was last logged, so a damaged registry is l
 
 
 def uploads_dir() -> Path:
-    return Path(os.environ.get(UPLOADS_ENV, ROOT / "data" / "uploads")).resolve()
+    return settings().uploads_dir
 
 
 @dataclass(frozen=True)
@@ -71,8 +71,8 @@ class Layer:
     """What the warehouse connection overlays: active observation files and upload metadata."""
 
     observation_files: tuple[Path, ...] = ()
-    indicators: tuple[dict, ...] = ()
-    sources: tuple[dict, ...] = ()
+    indicators: tuple[dict[str, Any], ...] = ()
+    sources: tuple[dict[str, Any], ...] = ()
     stamp: str = "none"
     problem: str | None = None  # why no upload is shown: the registry cannot be read
     missing_files: tuple[str, ...] = ()  # active versions whose values file is gone (only they are hidden)
@@ -80,8 +80,8 @@ class Layer:
 
 @dataclass
 class Registry:
-    datasets: dict[str, dict] = field(default_factory=dict)
-    events: list[dict] = field(default_factory=list)
+    datasets: dict[str, dict[str, Any]] = field(default_factory=dict)
+    events: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _store(root: Path | None) -> upload_store.Store:
@@ -94,7 +94,7 @@ def load(root: Path | None = None) -> Registry:
     return _parse(store.read_document, store.where)
 
 
-def _parse(read_document: Callable[[], dict | None], where: str) -> Registry:
+def _parse(read_document: Callable[[], Document | None], where: str) -> Registry:
     try:
         data = read_document()
         if data is None:
@@ -142,7 +142,7 @@ def _transaction(store: upload_store.Store) -> Iterator[tuple[upload_store.Trans
         raise RegistryError(str(exc)) from exc
 
 
-def _document(registry: Registry) -> dict:
+def _document(registry: Registry) -> Document:
     return {"datasets": registry.datasets, "events": registry.events}
 
 
@@ -202,8 +202,8 @@ def commit(
     user: str,
     rows: pd.DataFrame,
     rejected: pd.DataFrame,
-    source: dict,
-    new_indicator: dict | None = None,
+    source: dict[str, Any],
+    new_indicator: dict[str, Any] | None = None,
     root: Path | None = None,
 ) -> tuple[str, int]:
     """Store a checked upload as the next version of its dataset and make it active.

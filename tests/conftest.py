@@ -15,7 +15,7 @@ from tests.fixture_data import write_sources
 pytest_plugins = ["tests.browser_support", "tests.postgres_support"]  # live server, chromium, PostgreSQL schema
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get(build.SOURCE_ENV, ROOT.parent / "shared" / "data"))
+SHARED = Path(os.environ.get("EQUITY_SOURCE_DIR", ROOT.parent / "shared" / "data"))
 
 
 @pytest.fixture(autouse=True)
@@ -39,9 +39,9 @@ def env_paths(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> dict[str, Path
     """Point the build at a fresh miniature source folder and a temporary output folder."""
     src = write_sources(tmp_path / "shared")
     paths = {"src": src, "db": tmp_path / "out" / "warehouse.duckdb", "static": tmp_path / "out" / "geo"}
-    monkeypatch.setenv(build.SOURCE_ENV, str(paths["src"]))
-    monkeypatch.setenv(build.DB_ENV, str(paths["db"]))
-    monkeypatch.setenv(build.STATIC_ENV, str(paths["static"]))
+    monkeypatch.setenv("EQUITY_SOURCE_DIR", str(paths["src"]))
+    monkeypatch.setenv("EQUITY_DB_PATH", str(paths["db"]))
+    monkeypatch.setenv("EQUITY_STATIC_DIR", str(paths["static"]))
     return paths
 
 
@@ -61,9 +61,9 @@ def real_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def real_env(real_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point the app (AppTest) at the warehouse built from the real data."""
-    monkeypatch.setenv(build.SOURCE_ENV, str(SHARED))
-    monkeypatch.setenv(build.DB_ENV, str(real_db))
-    monkeypatch.setenv(build.STATIC_ENV, str(real_db.parent / "geo"))
+    monkeypatch.setenv("EQUITY_SOURCE_DIR", str(SHARED))
+    monkeypatch.setenv("EQUITY_DB_PATH", str(real_db))
+    monkeypatch.setenv("EQUITY_STATIC_DIR", str(real_db.parent / "geo"))
     return real_db
 
 

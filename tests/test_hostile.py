@@ -88,9 +88,9 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 @pytest.fixture
 def mini(fixture_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The app on the miniature warehouse."""
-    monkeypatch.setenv(build.SOURCE_ENV, str(fixture_db.parent.parent / "shared"))
-    monkeypatch.setenv(build.DB_ENV, str(fixture_db))
-    monkeypatch.setenv(build.STATIC_ENV, str(fixture_db.parent / "geo"))
+    monkeypatch.setenv("EQUITY_SOURCE_DIR", str(fixture_db.parent.parent / "shared"))
+    monkeypatch.setenv("EQUITY_DB_PATH", str(fixture_db))
+    monkeypatch.setenv("EQUITY_STATIC_DIR", str(fixture_db.parent / "geo"))
     return fixture_db
 
 

@@ -19,23 +19,21 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_every_string_exists_in_both_languages() -> None:
     for key, texts in i18n.STRINGS.items():
         assert set(texts) == set(i18n.LANGUAGES), key
-        assert all(texts[lang].strip() for lang in i18n.LANGUAGES), key
-    for name, vocabulary in i18n.VOCABULARIES.items():
-        for value, texts in vocabulary.items():
-            assert set(texts) == set(i18n.LANGUAGES), f"{name}.{value}"
+        assert all(text.strip() for lang in i18n.LANGUAGES for text in i18n.forms(texts[lang])), key
 
 
 def test_every_key_used_in_the_code_exists() -> None:
     used = set()
     for path in [*ROOT.glob("pages/*.py"), *ROOT.glob("ui/**/*.py"), *ROOT.glob("services/*.py"), ROOT / "app.py"]:
-        used |= set(re.findall(r"\bt\(\s*\"([a-z0-9_]+)\"", path.read_text()))
+        used |= set(re.findall(r"\btn?\(\s*\"([a-z0-9_]+)\"", path.read_text()))
     missing = sorted(used - set(i18n.STRINGS))
     assert not missing, missing
 
 
 def test_placeholders_agree_between_languages() -> None:
     for key, texts in i18n.STRINGS.items():
-        assert set(re.findall(r"{(\w+)}", texts["id"])) == set(re.findall(r"{(\w+)}", texts["en"])), key
+        found = [set(re.findall(r"{(\w+)}", text)) for lang in i18n.LANGUAGES for text in i18n.forms(texts[lang])]
+        assert all(names == found[0] for names in found), key
 
 
 @pytest.mark.parametrize(
@@ -74,3 +72,36 @@ def test_fast_number_format_agrees_with_babel(value: float, decimals: int, lang:
 def test_negative_zero_is_plain_zero() -> None:
     assert i18n.fmt_number(-0.0, "id", 1) == "0,0"
     assert i18n.fmt_number(-0.04, "en", 1) == "0.0"
+
+
+def test_plural_forms_follow_the_language() -> None:
+    assert i18n.tn("count_villages", 1, "en") == "1 village" and i18n.tn("count_villages", 2, "en") == "2 villages"
+    assert i18n.tn("count_villages", 1, "id") == "1 desa" and i18n.tn("count_villages", 2, "id") == "2 desa"
+    assert i18n.tn("count_villages", 0, "en") == "0 villages" and i18n.tn("count_villages", 1234, "id") == "1.234 desa"
+    assert i18n.tn("data_upload_commit", 1, "en") == "Store 1 value" and i18n.tn("data_upload_commit", 3, "en") == "Store 3 values"
+
+
+def test_plural_entries_give_other_and_only_the_languages_categories() -> None:
+    categories = {"id": {"other"}, "en": {"one", "other"}}  # CLDR, as Babel applies them
+    for key, texts in i18n.STRINGS.items():
+        for lang, text in texts.items():
+            if isinstance(text, dict):
+                assert "other" in text and set(text) <= categories[lang], key
+
+
+def test_a_plural_entry_asked_for_without_a_count_says_so() -> None:
+    with pytest.raises(TypeError, match="tn"):
+        i18n.t("count_villages", "en")
+
+
+def test_data_values_are_labelled_from_the_catalogue() -> None:
+    assert i18n.label("sectors", "kemiskinan", "en") == "Poverty" and i18n.label("levels", "desa", "id") == "Desa/kelurahan"
+    assert i18n.label("region_types_short", "kabupaten", "en") == "Other regencies"  # not the long form's "Other regency"
+    assert i18n.label("point_kinds", "no_such_kind", "en") == "no_such_kind"  # an unknown value is shown as it is
+    assert i18n.SECTORS[:2] == ("spm_pendidikan", "spm_kesehatan") and len(i18n.SECTORS) == len(set(i18n.SECTORS)) == 13
+
+
+def test_every_build_step_has_a_label() -> None:
+    steps = set(re.findall(r"progress\([^,]+, \"([a-z_]+)\"\)", (ROOT / "data" / "build.py").read_text()))
+    assert len(steps) >= 10
+    assert sorted(s for s in steps if f"build_step_{s}" not in i18n.STRINGS) == []

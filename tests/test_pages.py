@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from data import build
 from services import i18n
 from tests.conftest import ROOT
 
@@ -137,9 +136,9 @@ def test_about_page_lists_sources_and_groups(real_env: Path) -> None:
 
 
 def test_missing_source_data_shows_a_friendly_page(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv(build.SOURCE_ENV, str(tmp_path / "nowhere"))
-    monkeypatch.setenv(build.DB_ENV, str(tmp_path / "out" / "w.duckdb"))
-    monkeypatch.setenv(build.STATIC_ENV, str(tmp_path / "out" / "geo"))
+    monkeypatch.setenv("EQUITY_SOURCE_DIR", str(tmp_path / "nowhere"))
+    monkeypatch.setenv("EQUITY_DB_PATH", str(tmp_path / "out" / "w.duckdb"))
+    monkeypatch.setenv("EQUITY_STATIC_DIR", str(tmp_path / "out" / "geo"))
     at = _app().run()
     assert not at.exception
     text = _text(at)

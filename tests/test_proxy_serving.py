@@ -32,7 +32,7 @@ def _run(lang: str = "id") -> AppTest:
 def test_a_server_without_its_warehouse_says_so_instead_of_building(
     env_paths: dict[str, Path], monkeypatch: pytest.MonkeyPatch, lang: str, title: str
 ) -> None:
-    monkeypatch.setenv(context.BUILD_ON_REQUEST_ENV, "0")
+    monkeypatch.setenv("EQUITY_BUILD_ON_REQUEST", "0")
     at = _run(lang)
     assert not at.exception
     (error,) = at.error
@@ -47,19 +47,19 @@ def test_a_server_serves_the_warehouse_the_build_job_left_even_without_the_sourc
 ) -> None:
     build.ensure_built()
     shutil.rmtree(env_paths["src"])  # an image carries the built warehouse, not the source folder
-    monkeypatch.setenv(context.BUILD_ON_REQUEST_ENV, "0")
+    monkeypatch.setenv("EQUITY_BUILD_ON_REQUEST", "0")
     at = _run()
     assert not at.exception and not at.error
     assert at.get("plotly_chart")  # the map is drawn from the warehouse as built
 
 
 def test_only_the_embedded_default_builds_on_request(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(context.BUILD_ON_REQUEST_ENV, raising=False)
+    monkeypatch.delenv("EQUITY_BUILD_ON_REQUEST", raising=False)
     assert context.build_on_request()  # streamlit run app.py on one machine: first load builds, as the README says
     monkeypatch.setenv("EQUITY_UPLOADS_DSN", "host=db dbname=equity")
     assert not context.build_on_request()  # shared store = replicas: the build is the job's
-    monkeypatch.setenv(context.BUILD_ON_REQUEST_ENV, "1")
+    monkeypatch.setenv("EQUITY_BUILD_ON_REQUEST", "1")
     assert context.build_on_request()  # said explicitly
-    monkeypatch.setenv(context.BUILD_ON_REQUEST_ENV, "0")
+    monkeypatch.setenv("EQUITY_BUILD_ON_REQUEST", "0")
     monkeypatch.delenv("EQUITY_UPLOADS_DSN")
     assert not context.build_on_request()

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 from services import auth, uploads
-from services.i18n import t
+from services.i18n import t, tn
 from tests.browser_support import Page, running_app
 
 pytestmark = pytest.mark.browser
@@ -50,7 +50,7 @@ def test_an_editor_settles_a_region_fills_the_form_and_stores(editor_server, bro
     picker = tab.page.get_by_label(re.compile("Pontianak.*adalah"))
     picker.wait_for(timeout=90_000)
     tab.shot("upload_ambiguous_open")
-    tab.choose(t("data_upload_pick", "id", region="Pontianak", rows=1), "61.71 Kota Pontianak")
+    tab.choose(tn("data_upload_pick", 1, "id", region="Pontianak"), "61.71 Kota Pontianak")
     tab.page.wait_for_timeout(1500)
 
     for label, text in (
@@ -77,6 +77,6 @@ def test_an_editor_settles_a_region_fills_the_form_and_stores(editor_server, bro
     tab.page.wait_for_timeout(1000)
     tab.shot("upload_stored")
 
-    monkeypatch.setenv(uploads.UPLOADS_ENV, str(root))
+    monkeypatch.setenv("EQUITY_UPLOADS_DIR", str(root))
     history = uploads.history()
     assert history[["indicator_id", "version", "rows", "active"]].values.tolist() == [["uji_peramban", 1, 2, True]]

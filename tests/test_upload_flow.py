@@ -110,7 +110,7 @@ def test_a_new_version_of_ones_own_dataset_with_default_choices_keeps_the_indica
 
 
 def test_nothing_to_store_creates_no_version_and_a_full_disk_saves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(uploads.UPLOADS_ENV, str(tmp_path))
+    monkeypatch.setenv("EQUITY_UPLOADS_DIR", str(tmp_path))
     source = {"title": "Uji", "publisher": "Dinas", "licence": "-"}
     empty = pd.DataFrame({"region_code": [], "year": [], "value": [], "replaces": []})
     with pytest.raises(uploads.EmptyUpload):
@@ -198,3 +198,12 @@ def test_findings_name_the_region_and_the_column_never_a_blank() -> None:
     assert t("upload_finding_duplicate_same", "id", **params).startswith("63.02 Kabupaten Kotabaru (nilai, 2023) muncul")
     named = _named({"region": "Kab. Kotabaru", "region_code": "63.02", "indicator": "IPM", "year": 2023}, {"63.02": "Kabupaten Kotabaru"})
     assert (named["region"], named["indicator"]) == ("Kab. Kotabaru", "IPM")  # the file's own words stay when it has them
+
+
+def test_library_messages_count_in_the_users_language() -> None:
+    from ui.upload_flow import _say
+
+    params = {"count": 1, "example": "1,5"}
+    assert _say("upload_locale_decimal_comma", "en", params, markdown=False) == "Comma as the decimal sign: 1 value like '1,5'."
+    assert _say("upload_locale_decimal_comma", "en", params | {"count": 3}, markdown=False).endswith("3 values like '1,5'.")
+    assert _say("upload_locale_decimal_comma", "id", params, markdown=False) == "Koma sebagai tanda desimal: 1 nilai seperti '1,5'."

@@ -9,7 +9,6 @@ there a missing warehouse is said to the visitor, never built inside a visitor's
 from __future__ import annotations
 
 import logging
-import os
 import threading
 import time
 from pathlib import Path
@@ -22,34 +21,21 @@ import streamlit as st
 from data import build
 from data.errors import BuildError
 from services import catalogue, uploads, warehouse
-from services.i18n import md_escape, normalise_language, t
+from services.i18n import STRINGS, md_escape, normalise_language, t
+from services.settings import settings
 
 _BUILD_LOCK = threading.Lock()
-_BUILD_STEPS = {
-    "check_sources": ("Memeriksa berkas sumber", "Checking source files"),
-    "read_boundaries": ("Membaca batas wilayah", "Reading boundaries"),
-    "measure_regions": ("Menghitung luas dan jarak", "Measuring areas and distances"),
-    "load_indicators": ("Memuat indikator", "Loading indicators"),
-    "simulate": ("Membangkitkan data simulasi", "Generating simulated series"),
-    "service_points": ("Menempatkan titik layanan", "Placing service points"),
-    "write_geometry": ("Menulis geometri peta", "Writing map geometry"),
-    "write_database": ("Menulis basis data", "Writing the database"),
-    "done": ("Selesai", "Done"),
-}
+_LOG = logging.getLogger(__name__)
 _checked: dict[str, tuple[int, int, int] | None] = {}  # database paths found current (or built), with the file's identity then
 _failed: dict[str, tuple[float, BuildError]] = {}  # failed builds, retried once the file may be fixed
 _RETRY_AFTER_S = 30.0  # a broken source is re-checked at most twice a minute, not on every click
-BUILD_ON_REQUEST_ENV = "EQUITY_BUILD_ON_REQUEST"  # "0" in deploy/: the data build is a job of its own
 
 
 def build_on_request() -> bool:
     """May a page build the data? Yes for the embedded single-machine default (``streamlit run app.py``);
     no where the deployment says so, or where uploads live in PostgreSQL (then there are replicas, and
     a build in one visitor's request would race the others and the build job)."""
-    setting = os.environ.get(BUILD_ON_REQUEST_ENV, "").strip().lower()
-    if setting:
-        return setting not in ("0", "false", "no", "off")
-    return not os.environ.get(uploads.upload_store.DSN_ENV, "").strip()
+    return settings().build_on_request  # EQUITY_BUILD_ON_REQUEST: "0" in deploy/, the build is a job of its own
 
 
 def language() -> str:
@@ -83,7 +69,7 @@ def require_data() -> Path:
     if error is not None:
         usable = db.is_file() and _opens(db)
         # The file's name helps the administrator; its folder, and the settings that move it, stay in the log.
-        logging.getLogger("equity").error("data build failed: %s: %s (sources in %s)", error.file, error.problem, build.source_dir())
+        _LOG.error("data build failed: %s: %s (sources in %s)", error.file, error.problem, build.source_dir())
         st.error(
             f"**{t('build_failed_title', lang)}**\n\n"
             + t("build_failed_body", lang, file=Path(str(error.file)).name, problem=error.problem)
@@ -140,10 +126,10 @@ def _build_with_progress(lang: str) -> tuple[BuildError | None, str | None]:
     problem = build.database_problem(db)
     heading = t("building_data" if problem is None else f"data_rebuilding_{problem}", lang)
     bar = st.progress(0.0, text=heading)
-    column = 0 if lang == "id" else 1
 
     def report(fraction: float, step: str) -> None:
-        bar.progress(min(max(fraction, 0.0), 1.0), text=f"{heading} {_BUILD_STEPS.get(step, (step, step))[column]}")
+        label = t(f"build_step_{step}", lang) if f"build_step_{step}" in STRINGS else step
+        bar.progress(min(max(fraction, 0.0), 1.0), text=f"{heading} {label}")
 
     try:
         build.ensure_built(report)

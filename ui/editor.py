@@ -7,12 +7,12 @@ The signed-in name lives under a session key that no widget uses.
 
 from __future__ import annotations
 
-import os
 import secrets
 
 import streamlit as st
 
 from services import auth
+from services.settings import settings
 
 _SESSION_KEY = "_editor_user"  # never a widget key: a browser cannot set it
 
@@ -71,7 +71,7 @@ def _address() -> str | None:
     request comes from the proxy, so with ``EQUITY_TRUSTED_PROXY=1`` the proxy's ``X-Real-IP``
     header is used instead (never trusted otherwise: a client could write it). See docs/uploads.md."""
     try:
-        if os.environ.get("EQUITY_TRUSTED_PROXY") == "1":
+        if settings().trusted_proxy:
             real = st.context.headers.get("X-Real-IP")
             if real:
                 return real.strip()[:64]

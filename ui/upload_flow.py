@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from services import catalogue, export, uploads
-from services.i18n import SECTORS, fmt_number, label, md_escape, t
+from services.i18n import SECTORS, STRINGS, fmt_number, label, md_escape, normalise_language, t, tn
 from services.upload import layout, pipeline
 from services.upload.reader import UploadError
 from ui import editor
@@ -34,8 +34,10 @@ def _say(key: str, lang: str, params: dict, markdown: bool = True) -> str:
         if isinstance(safe.get(number), float):
             safe[number] = fmt_number(safe[number], lang, 2)
     try:
+        if isinstance(STRINGS.get(key, {}).get(normalise_language(lang)), dict):  # plural forms: the library counts by ``count``
+            return tn(key, float(safe["count"]), lang, **safe)
         return t(key, lang, **safe)
-    except (KeyError, IndexError, ValueError):
+    except (KeyError, IndexError, ValueError, TypeError):
         return md_escape(key) if markdown else key
 
 
@@ -80,6 +82,7 @@ def _remember(memory: dict, key: str, widget: str) -> None:
 
 
 def show(lang: str) -> None:
+    """The upload flow, step by step: file, report, source, indicator, clashes, preview and store."""
     st.subheader(t("data_upload_step_file", lang))
     # No ``type=`` filter: Streamlit would refuse other names itself (in English in the browser, and
     # with an error page for a crafted request); the reader refuses them by name and content, with
@@ -97,8 +100,31 @@ def show(lang: str) -> None:
         return
     cat = reference("indicator_catalogue")
     ids = catalogue.indicator_ids(cat)
-    labels = catalogue.indicator_labels(cat, lang)
+    system, year, locale = _options(lang)
+    regions, crosswalk = _regions()
+    memory = {name: _memory(name, sha) for name in ("choices", "roles", "confirmed")}
+    base_answers = _answers(memory, set(crosswalk["kemendagri_code"]), system, year, locale)
+    try:
+        prepared, raw_names = _prepare_with_targets(file.name, data, regions, crosswalk, base_answers, ids, cat)
+    except UploadError as error:
+        st.error(_say(error.key, lang, error.details))
+        return
 
+    st.subheader(t("data_upload_step_report", lang))
+    _report(prepared, regions, memory, lang)
+    rejected = _rejected(prepared, file.name, lang)
+    _held_rows(prepared.held, memory["confirmed"], lang)
+    if prepared.needs_choice:
+        st.info(t("data_upload_needs_choice", lang))
+        return
+    if prepared.clean.empty:
+        st.warning(t("data_upload_nothing", lang))
+        return
+    _plan_and_store(file.name, data, prepared, raw_names, rejected, cat, ids, lang)
+
+
+def _options(lang: str) -> tuple[str, float, str]:
+    """The options the editor rarely needs: the code system, a year for a file naming none, the number format."""
     with st.expander(t("data_upload_options", lang)):
         system = st.radio(
             t("data_upload_code_system", lang), ["auto", "kemendagri", "bps"], key="upload_system", horizontal=True,
@@ -120,18 +146,21 @@ def show(lang: str) -> None:
             horizontal=True,
             format_func=lambda s: t(f"data_upload_numbers_{s}", lang),
         )
+    return system, year, locale
 
-    regions, crosswalk = _regions()
-    # The pickers' answers: "" (leave out) or a regency code; anything else in the state is not an answer.
-    regency_codes = set(crosswalk["kemendagri_code"])
-    choices_memory, roles_memory, confirm_memory = _memory("choices", sha), _memory("roles", sha), _memory("confirmed", sha)
+
+def _answers(memory: dict[str, dict], regency_codes: set[str], system: str, year: float, locale: str) -> tuple:
+    """The editor's answers so far, as the pipeline's (hashable) keyword arguments.
+
+    The pickers' answers: "" (leave out) or a regency code; anything else in the state is not an answer."""
+    choices_memory = memory["choices"]
     for k, v in st.session_state.items():  # a picker drawn this run, or set by a test, also counts
         if isinstance(k, str) and k.startswith("upload_choice_"):
             choices_memory.setdefault(k[len("upload_choice_") :], v)
     choices = {k: v for k, v in choices_memory.items() if isinstance(v, str) and (v == "" or v in regency_codes)}
-    roles = {k: v for k, v in roles_memory.items() if isinstance(k, str) and v in layout.ROLES}
-    confirmed = tuple(sorted(k for k, v in confirm_memory.items() if v is True))
-    base_answers = (
+    roles = {k: v for k, v in memory["roles"].items() if isinstance(k, str) and v in layout.ROLES}
+    confirmed = tuple(sorted(k for k, v in memory["confirmed"].items() if v is True))
+    return (
         ("code_system", None if system == "auto" else system),
         ("choices", tuple(sorted(choices.items()))),
         ("year", int(year) or None),
@@ -139,27 +168,31 @@ def show(lang: str) -> None:
         ("roles", tuple(sorted(roles.items()))),
         ("confirmed", tuple(confirmed)),
     )
-    try:
-        prepared = _prepare(file.name, data, regions, crosswalk, base_answers)
-        raw_names = sorted(set(prepared.clean["indicator_raw"]) | set(prepared.held["indicator_raw"]))
-        mapping = _mapping_from_state(raw_names, ids)
-        units = {raw: _unit_of(target, i, cat) for i, (raw, target) in enumerate(mapping.items()) if target not in (_SKIP, None)}
-        stored = _stored_values(mapping, ids)
-        if units or stored is not None:
-            answers = (*base_answers, ("units", tuple(sorted(units.items()))), ("existing", stored))
-            prepared = _prepare(file.name, data, regions, crosswalk, answers)
-    except UploadError as error:
-        st.error(_say(error.key, lang, error.details))
-        return
 
-    st.subheader(t("data_upload_step_report", lang))
+
+def _prepare_with_targets(file_name, data, regions, crosswalk, base_answers, ids, cat) -> tuple[pipeline.Prepared, list[str]]:
+    """Prepare the file; once the editor has mapped its indicators, again with their units and the
+    values already stored (to spot jumps and clashes). Raises :class:`UploadError`."""
+    prepared = _prepare(file_name, data, regions, crosswalk, base_answers)
+    raw_names = sorted(set(prepared.clean["indicator_raw"]) | set(prepared.held["indicator_raw"]))
+    mapping = _mapping_from_state(raw_names, ids)
+    units = {raw: _unit_of(target, i, cat) for i, (raw, target) in enumerate(mapping.items()) if target not in (_SKIP, None)}
+    stored = _stored_values(mapping, ids)
+    if units or stored is not None:
+        answers = (*base_answers, ("units", tuple(sorted(units.items()))), ("existing", stored))
+        prepared = _prepare(file_name, data, regions, crosswalk, answers)
+    return prepared, raw_names
+
+
+def _report(prepared: pipeline.Prepared, regions: pd.DataFrame, memory: dict[str, dict], lang: str) -> None:
+    """What was read: counts by status, how the file was understood, the roles, the pickers, each region and the findings."""
     counts = prepared.status_counts
     st.markdown(" · ".join(f"**{counts[s]}** {t(f'data_upload_status_{s}', lang)}" for s in _STATUS_ORDER if counts.get(s)))
     for explanation in (prepared.layout.explanation, prepared.code_system.explanation, *(f.explanation for f in prepared.number_formats)):
         st.caption(_say(explanation.key, lang, explanation.params))
-    _roles_editor(prepared, roles_memory, lang)
+    _roles_editor(prepared, memory["roles"], lang)
     report = prepared.report
-    _ambiguous_pickers(report, choices_memory, lang)
+    _ambiguous_pickers(report, memory["choices"], lang)
     table = report.assign(status_text=[t(f"data_upload_status_{s}", lang) for s in report["status"]])
     st.dataframe(
         table[["region", "province", "status_text", "code", "region_name", "rows"]].rename(
@@ -183,26 +216,26 @@ def show(lang: str) -> None:
         )
         st.dataframe(findings[["severity", "row_no", "text"]], hide_index=True, width="stretch")
 
+
+def _rejected(prepared: pipeline.Prepared, file_name: str, lang: str) -> pd.DataFrame:
+    """The rows not stored, each with its reason in the user's language, offered as a CSV."""
     rejected = prepared.rejected.assign(
         reason=[_say(r.reason_key, lang, r._asdict(), markdown=False) for r in prepared.rejected.itertuples(index=False)]
     )
     if len(rejected):
         st.download_button(
-            t("data_upload_rejected_download", lang, n=len(rejected)),
+            tn("data_upload_rejected_download", len(rejected), lang),
             export.to_csv_bytes(rejected),
-            file_name=f"{file.name}.rejected.csv",
+            file_name=f"{file_name}.rejected.csv",
             mime="text/csv",
             key="upload_rejected_csv",
         )
-    _held_rows(prepared.held, confirm_memory, lang)
+    return rejected
 
-    if prepared.needs_choice:
-        st.info(t("data_upload_needs_choice", lang))
-        return
-    if prepared.clean.empty:
-        st.warning(t("data_upload_nothing", lang))
-        return
 
+def _plan_and_store(file_name, data, prepared, raw_names, rejected, cat, ids, lang: str) -> None:
+    """Steps 3 to 6: the source, the indicator for each column, clashes with stored values, the
+    preview, and the button that stores it."""
     st.subheader(t("data_upload_step_source", lang))
     # The title comes first: it names the dataset, and a new version of one's own dataset is compared
     # with other sources only, never with its own previous values (that emptied routine re-uploads).
@@ -211,6 +244,7 @@ def show(lang: str) -> None:
     licence = st.text_input(t("col_licence", lang), key="upload_licence", max_chars=80)
 
     st.subheader(t("data_upload_step_indicator", lang))
+    labels = catalogue.indicator_labels(cat, lang)
     plans, complete = [], True
     for i, raw in enumerate(raw_names):
         plan = _plan_column(i, raw, len(raw_names), prepared, ids, labels, title.strip(), lang)
@@ -223,7 +257,7 @@ def show(lang: str) -> None:
     clashing = sum(len(p["clash"]) for p in plans)
     replace = False
     if clashing:
-        st.warning(t("data_upload_clash", lang, n=clashing))
+        st.warning(tn("data_upload_clash", clashing, lang))
         replace = st.radio(
             t("data_upload_clash_decide", lang), [False, True], key="upload_replace",
             format_func=lambda r: t("data_upload_replace" if r else "data_upload_keep", lang),
@@ -243,11 +277,11 @@ def show(lang: str) -> None:
     if total == 0:  # never an empty version: it would hide the indicator's earlier values
         st.warning(t("data_upload_nothing_new", lang))
         return
-    if st.button(t("data_upload_commit", lang, n=total), key="upload_commit", type="primary"):
+    if st.button(tn("data_upload_commit", total, lang), key="upload_commit", type="primary"):
         if not title.strip() or not complete:
             st.error(t("data_upload_incomplete", lang))
             return
-        _commit(lang, file.name, data, plans, rejected, title.strip(), publisher, licence)
+        _commit(lang, file_name, data, plans, rejected, title.strip(), publisher, licence)
 
 
 def _mapping_from_state(raw_names: list[str], ids: list[str]) -> dict[str, str | None]:
@@ -330,11 +364,11 @@ def _preview(plan: dict, lang: str) -> None:
     rows, aside = plan["rows"], plan["aside"]
     names = dict(zip(_regions()[0]["code"], _regions()[0]["name"], strict=False))
     st.markdown(
-        t(
+        tn(
             "data_upload_preview_line" if len(aside) else "data_upload_preview_all",
+            len(rows),
             lang,
             column=md_escape(plan["label"]),
-            n=len(rows),
             aside=len(aside),
         )
     )
@@ -387,7 +421,7 @@ def _held_rows(held: pd.DataFrame, memory: dict, lang: str) -> None:
     """Values outside the valid range: each one stored only when the editor ticks it."""
     if held.empty:
         return
-    st.warning(t("data_upload_held", lang, n=len(held)))
+    st.warning(tn("data_upload_held", len(held), lang))
     for row in held.itertuples(index=False):
         key = f"upload_confirm_{row.row_no}_{hashlib.sha256(row.column.encode()).hexdigest()[:8]}"
         st.checkbox(
@@ -421,7 +455,7 @@ def _ambiguous_pickers(report: pd.DataFrame, memory: dict, lang: str) -> None:
         remembered = memory.get(row.choice_key)
         in_file = " · ".join(p for p in (str(row.region), str(row.name), str(row.province)) if p and p != "nan")
         st.selectbox(
-            t("data_upload_pick", lang, region=md_escape(in_file), rows=row.rows),
+            tn("data_upload_pick", row.rows, lang, region=md_escape(in_file)),
             options,
             key=key,
             format_func=lambda c, n=names: t("data_upload_leave_out", lang) if c == "" else f"{c} {n.get(c, '')}",
@@ -508,7 +542,8 @@ def _commit(lang, file_name, data, plans, rejected, title, publisher, licence) -
 def _say_stored(stored: list[tuple[str, int, int, int]], lang: str) -> None:
     for name, n, version, rejected in stored:
         st.success(
-            t("data_upload_done", lang, n=n, version=version, rejected=rejected) + (f" — {md_escape(name)}" if len(stored) > 1 else "")
+            tn("data_upload_done", n, lang, version=version, rejected=tn("count_rows", rejected, lang))
+            + (f" — {md_escape(name)}" if len(stored) > 1 else "")
         )
 
 

@@ -1,7 +1,9 @@
 """The translation catalogue, one module per page or area so each page owns its words.
 
 Every module defines ``STRINGS = {key: {"id": ..., "en": ...}}``; :func:`merged` joins them into
-the one catalogue that :func:`services.i18n.t` reads, and refuses a key defined twice.
+the one catalogue that :func:`services.i18n.t` reads, and refuses a key defined twice. A text that
+holds a count may give its plural forms instead of one text (``{"one": ..., "other": ...}``, CLDR
+categories; ``other`` always), read by :func:`services.i18n.tn`.
 """
 
 from __future__ import annotations
@@ -9,9 +11,11 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
+Text = str | dict[str, str]  # one text, or plural forms by CLDR category ("one", "other")
 
-def merged() -> dict[str, dict[str, str]]:
-    catalogue: dict[str, dict[str, str]] = {}
+
+def merged() -> dict[str, dict[str, Text]]:
+    catalogue: dict[str, dict[str, Text]] = {}
     for module_info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
         module = importlib.import_module(f"{__name__}.{module_info.name}")
         for key, texts in module.STRINGS.items():

@@ -1,6 +1,8 @@
 """Strings of the data page (pages/data_catalogue.py): catalogue, editor sign-in, uploads, history."""
 
-STRINGS: dict[str, dict[str, str]] = {
+from services.strings import Text  # a text, or plural forms (services.i18n.tn)
+
+STRINGS: dict[str, dict[str, Text]] = {
     "data_nav": {"id": "Katalog & unggah data", "en": "Catalogue & uploads"},
     "data_title": {"id": "Katalog data", "en": "Data catalogue"},
     "data_intro": {
@@ -96,11 +98,17 @@ STRINGS: dict[str, dict[str, str]] = {
     "data_upload_col_region": {"id": "Wilayah dalam berkas", "en": "Region in the file"},
     "data_upload_col_status": {"id": "Status", "en": "Status"},
     "data_upload_findings": {"id": "Temuan pemeriksaan", "en": "Checks"},
-    "data_upload_pick": {"id": "“{region}” ({rows} baris) adalah", "en": "“{region}” ({rows} rows) is"},
+    "data_upload_pick": {
+        "id": "“{region}” ({n} baris) adalah",
+        "en": {"one": "“{region}” ({n} row) is", "other": "“{region}” ({n} rows) is"},
+    },
     "data_upload_leave_out": {"id": "— lewati wilayah ini —", "en": "— leave this region out —"},
     "data_upload_rejected_download": {
         "id": "Unduh {n} baris yang tidak disimpan, dengan alasannya (CSV)",
-        "en": "Download the {n} rows not stored, with reasons (CSV)",
+        "en": {
+            "one": "Download the {n} row not stored, with its reason (CSV)",
+            "other": "Download the {n} rows not stored, with reasons (CSV)",
+        },
     },
     "data_upload_needs_choice": {
         "id": "Pilih dulu wilayah yang belum pasti (atau sistem kode) di atas; belum ada yang disimpan.",
@@ -114,7 +122,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "data_upload_step_clash": {"id": "5. Bentrok dengan data yang ada", "en": "5. Clashes with existing data"},
     "data_upload_clash": {
         "id": "{n} nilai berbeda dari nilai yang sudah ada untuk wilayah dan tahun yang sama (sumber lain).",
-        "en": "{n} values differ from existing values for the same region and year (another source).",
+        "en": {
+            "one": "{n} value differs from the existing value for the same region and year (another source).",
+            "other": "{n} values differ from existing values for the same region and year (another source).",
+        },
     },
     "data_upload_clash_decide": {"id": "Untuk nilai yang bentrok", "en": "For the clashing values"},
     "data_upload_keep": {
@@ -131,14 +142,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Judul dataset (mis. Laporan SPM Dinas Kesehatan 2025)",
         "en": "Dataset title (e.g. Health Office SPM report 2025)",
     },
-    "data_upload_commit": {"id": "Simpan {n} nilai", "en": "Store {n} values"},
+    "data_upload_commit": {"id": "Simpan {n} nilai", "en": {"one": "Store {n} value", "other": "Store {n} values"}},
     "data_upload_incomplete": {
         "id": "Lengkapi judul dataset dan metadata indikator baru.",
         "en": "Complete the dataset title and the new indicator's metadata.",
     },
     "data_upload_done": {
-        "id": "Tersimpan: {n} nilai sebagai versi {version} ({rejected} baris ditolak, dapat diunduh di riwayat). Semua halaman sudah memakainya.",
-        "en": "Stored: {n} values as version {version} ({rejected} rows rejected, downloadable in the history). Every page uses them now.",
+        "id": "Tersimpan: {n} nilai sebagai versi {version} ({rejected} ditolak, dapat diunduh di riwayat). Semua halaman sudah memakainya.",
+        "en": {
+            "one": "Stored: {n} value as version {version} ({rejected} rejected, downloadable in the history). Every page uses it now.",
+            "other": "Stored: {n} values as version {version} ({rejected} rejected, downloadable in the history). Every page uses them now.",
+        },
     },
     "data_upload_reason_same_as_existing": {"id": "sama dengan nilai yang sudah ada", "en": "the same as the stored value"},
     "data_upload_reason_kept_existing": {"id": "nilai yang ada dipertahankan", "en": "the existing value was kept"},
@@ -174,7 +188,10 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "data_upload_preview_line": {
         "id": "**{column}**: **{n}** nilai akan disimpan, {aside} disisihkan (lihat alasannya di bawah).",
-        "en": "**{column}**: **{n}** values will be stored, {aside} set aside (reasons below).",
+        "en": {
+            "one": "**{column}**: **{n}** value will be stored, {aside} set aside (reasons below).",
+            "other": "**{column}**: **{n}** values will be stored, {aside} set aside (reasons below).",
+        },
     },
     "data_upload_again": {
         "id": "Untuk mengunggah berkas lain (atau berkas ini lagi), hapus berkas di atas lalu pilih yang baru.",
@@ -182,7 +199,10 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "data_upload_preview_all": {
         "id": "**{column}**: **{n}** nilai akan disimpan, tidak ada yang disisihkan.",
-        "en": "**{column}**: **{n}** values will be stored, none set aside.",
+        "en": {
+            "one": "**{column}**: **{n}** value will be stored, none set aside.",
+            "other": "**{column}**: **{n}** values will be stored, none set aside.",
+        },
     },
     "data_upload_col_value": {"id": "Nilai (seperti akan tampil)", "en": "Value (as it will read)"},
     "data_upload_col_year": {"id": "Tahun", "en": "Year"},
@@ -199,7 +219,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "data_upload_role_indicator": {"id": "nama indikator", "en": "indicator name"},
     "data_upload_held": {
         "id": "{n} nilai berada di luar rentang yang sah (0–100 %) dan ditahan. Centang satu per satu yang memang benar.",
-        "en": "{n} values are outside the valid range (0–100 %) and held back. Tick, one by one, those that are right.",
+        "en": {
+            "one": "{n} value is outside the valid range (0–100 %) and held back. Tick it if it is right.",
+            "other": "{n} values are outside the valid range (0–100 %) and held back. Tick, one by one, those that are right.",
+        },
     },
     "data_upload_held_row": {
         "id": "Baris {row}, {region}, kolom {column}: {value} — benar, simpan",

@@ -1,6 +1,8 @@
 """Strings of the regency profile page (pages/regency_profile.py, services/profile.py)."""
 
-STRINGS: dict[str, dict[str, str]] = {
+from services.strings import Text  # a text, or plural forms (services.i18n.tn)
+
+STRINGS: dict[str, dict[str, Text]] = {
     "profile_steps": {"id": "Urutan presentasi (mode rapat)", "en": "Presentation order (meeting mode)"},
     "profile_steps_placeholder": {"id": "Semua kabupaten/kota", "en": "All regencies and cities"},
     "profile_steps_help": {
@@ -147,8 +149,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "profile_villages_heading": {"id": "Status desa (IDM {year})", "en": "Village status (IDM {year})"},
     "profile_villages_na_city": {
         "id": "Tidak berlaku: IDM hanya untuk desa, dan {regency} terdiri atas {n} kelurahan. Tidak ada status desa untuk ditampilkan.",
-        "en": "Not applicable: IDM covers villages (desa) only, and {regency} consists of {n} urban wards (kelurahan). "
-        "There is no village status to show.",
+        "en": {
+            "one": "Not applicable: IDM covers villages (desa) only, and {regency} consists of {n} urban ward (kelurahan). "
+            "There is no village status to show.",
+            "other": "Not applicable: IDM covers villages (desa) only, and {regency} consists of {n} urban wards (kelurahan). "
+            "There is no village status to show.",
+        },
     },
     "profile_villages_caption": {
         "id": "{n_desa} desa dengan status IDM; {n_kel} kelurahan tidak berlaku (bukan nol). Sumber: {source}.",
@@ -157,7 +163,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "profile_lagging_villages": {"id": "Desa, IDM terendah lebih dulu", "en": "Villages, lowest IDM first"},
     "profile_lagging_caption": {
         "id": "{n} desa ber-IDM. Urutan 1 = IDM terendah. Klik judul kolom untuk mengurutkan (misalnya menurut kecamatan atau status).",
-        "en": "{n} villages with an IDM score. Rank 1 = lowest IDM. Click a column heading to sort (e.g. by district or status).",
+        "en": {
+            "one": "{n} village with an IDM score. Rank 1 = lowest IDM. Click a column heading to sort (e.g. by district or status).",
+            "other": "{n} villages with an IDM score. Rank 1 = lowest IDM. Click a column heading to sort (e.g. by district or status).",
+        },
     },
     "profile_status_mandiri": {"id": "Mandiri", "en": "Mandiri (independent)"},
     "profile_status_maju": {"id": "Maju", "en": "Maju (advanced)"},
@@ -215,7 +224,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "distances; the Data catalogue page says why. Distances below: straight lines from each village's representative point.",
     },
     "profile_facilities_none": {"id": "Tidak ada fasilitas tercatat di sini.", "en": "No facility recorded here."},
-    "profile_farthest_heading": {"id": "{n} desa terjauh dari puskesmas", "en": "The {n} villages farthest from a puskesmas"},
+    "profile_farthest_heading": {
+        "id": "{n} desa terjauh dari puskesmas",
+        "en": {"one": "The {n} village farthest from a puskesmas", "other": "The {n} villages farthest from a puskesmas"},
+    },
     "profile_col_facility": {"id": "Fasilitas", "en": "Facility"},
     "profile_col_used": {"id": "Dihitung", "en": "Counted"},
     "profile_col_flagged": {"id": "Dikeluarkan", "en": "Left out"},

@@ -1,6 +1,8 @@
 """Strings of the service-access page (pages/service_access.py) and services/access.py."""
 
-STRINGS: dict[str, dict[str, str]] = {
+from services.strings import Text  # a text, or plural forms (services.i18n.tn)
+
+STRINGS: dict[str, dict[str, Text]] = {
     "access_points_legend": {"id": "Titik layanan yang dihitung", "en": "Service points counted"},
     "access_nav": {"id": "Akses titik layanan", "en": "Service access"},
     "access_title": {"id": "Seberapa jauh warga dari titik layanan?", "en": "How far are residents from a service point?"},
@@ -80,7 +82,10 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "access_unlocated": {
         "id": "{n} desa tanpa poligon (lebih baru dari data batas wilayah) tidak punya titik dan tidak dihitung.",
-        "en": "{n} villages without a polygon (newer than the boundary data) have no point and are left out.",
+        "en": {
+            "one": "{n} village without a polygon (newer than the boundary data) has no point and is left out.",
+            "other": "{n} villages without a polygon (newer than the boundary data) have no point and are left out.",
+        },
     },
     "access_unplaced_points": {
         "id": "Titik tanpa koordinat, tidak dihitung: {names}.",
@@ -99,8 +104,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "access_partial_line": {
         "id": "Layanan keliling (terpisah, tidak dicampur ke jarak): {n} desa di luar {threshold} menjangkau layanan keliling "
         "dalam {threshold}; cakupan parsial setara **{equiv} desa**.",
-        "en": "Mobile services (separate, not mixed into the distance): {n} villages beyond {threshold} reach a mobile service "
-        "within {threshold}; partial coverage equals **{equiv} villages**.",
+        "en": {
+            "one": "Mobile services (separate, not mixed into the distance): {n} village beyond {threshold} reaches a mobile service "
+            "within {threshold}; partial coverage equals **{equiv} villages**.",
+            "other": "Mobile services (separate, not mixed into the distance): {n} villages beyond {threshold} reach a mobile service "
+            "within {threshold}; partial coverage equals **{equiv} villages**.",
+        },
     },
     "access_days_kotabaru": {
         "id": "brief; Kanwil Kalsel Mei 2025 sepakat 4x/bulan, belum terkonfirmasi (2022: 2x/bulan)",
@@ -125,7 +134,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "access_metric_beyond_value": {"id": "{n} ({share} %)", "en": "{n} ({share} %)"},
     "access_metric_help": {
         "id": "Dalam {unit}; {n} desa. Delta dibanding kondisi kini.",
-        "en": "In {unit}; {n} villages. Delta against the current state.",
+        "en": {
+            "one": "In {unit}; {n} village. Delta against the current state.",
+            "other": "In {unit}; {n} villages. Delta against the current state.",
+        },
     },
     # what-if editor
     "access_whatif_title": {"id": "Bagaimana jika unit baru dibuka?", "en": "What if a new unit opened?"},

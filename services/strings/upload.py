@@ -10,7 +10,9 @@ Placeholders come from the object that carries the key, so the page can pass it 
 - ``upload_codes_*``, ``upload_locale_*``, ``upload_layout_*``: ``Explanation.params``.
 """
 
-STRINGS: dict[str, dict[str, str]] = {
+from services.strings import Text  # a text, or plural forms (services.i18n.tn)
+
+STRINGS: dict[str, dict[str, Text]] = {
     # --- whole-file errors -------------------------------------------------------------------------
     "upload_error_empty": {
         "id": "Berkas kosong: tidak ada tabel yang bisa dibaca.",
@@ -310,7 +312,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "upload_codes_none": {"id": "Berkas tidak memakai kode 4 digit.", "en": "The file uses no 4-digit codes."},
     "upload_codes_same_both": {
         "id": "Semua {count} kode 4 digit menunjuk wilayah yang sama dalam sistem Kemendagri dan BPS.",
-        "en": "All {count} 4-digit codes mean the same regency in the Kemendagri and BPS systems.",
+        "en": {
+            "one": "The {count} 4-digit code means the same regency in the Kemendagri and BPS systems.",
+            "other": "All {count} 4-digit codes mean the same regency in the Kemendagri and BPS systems.",
+        },
     },
     "upload_codes_by_names": {
         "id": "Kode 4 digit dibaca sebagai kode {system}: nama di berkas cocok dengan kode {system} untuk {agree} dari {total} kode "
@@ -320,7 +325,10 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "upload_codes_only_in": {
         "id": "Kode 4 digit dibaca sebagai kode {system}: {count} kode hanya ada sebagai kode {system} ({examples}).",
-        "en": "4-digit codes read as {system} codes: {count} codes exist only as {system} codes ({examples}).",
+        "en": {
+            "one": "4-digit codes read as {system} codes: {count} code exists only as a {system} code ({examples}).",
+            "other": "4-digit codes read as {system} codes: {count} codes exist only as {system} codes ({examples}).",
+        },
     },
     "upload_codes_by_header": {
         "id": "Kode 4 digit dibaca sebagai kode {system}, sesuai judul kolom '{column}'.",
@@ -333,18 +341,28 @@ STRINGS: dict[str, dict[str, str]] = {
     "upload_codes_undecided": {
         "id": "Tidak dapat ditentukan apakah kode 4 digit ini kode Kemendagri atau BPS: {count} kode berarti wilayah berbeda "
         "({examples}). Pilih sistem kodenya.",
-        "en": "It cannot be told whether these 4-digit codes are Kemendagri or BPS codes: {count} codes mean different regencies "
-        "({examples}). Choose the code system.",
+        "en": {
+            "one": "It cannot be told whether these 4-digit codes are Kemendagri or BPS codes: {count} code means different regencies "
+            "({examples}). Choose the code system.",
+            "other": "It cannot be told whether these 4-digit codes are Kemendagri or BPS codes: {count} codes mean different regencies "
+            "({examples}). Choose the code system.",
+        },
     },
     "upload_locale_id": {"id": "1.234,5 (format Indonesia)", "en": "1.234,5 (Indonesian format)"},
     "upload_locale_en": {"id": "1,234.5 (format internasional)", "en": "1,234.5 (international format)"},
     "upload_locale_decimal_comma": {
         "id": "Koma sebagai tanda desimal: {count} nilai seperti '{example}'.",
-        "en": "Comma as the decimal sign: {count} values like '{example}'.",
+        "en": {
+            "one": "Comma as the decimal sign: {count} value like '{example}'.",
+            "other": "Comma as the decimal sign: {count} values like '{example}'.",
+        },
     },
     "upload_locale_decimal_point": {
         "id": "Titik sebagai tanda desimal: {count} nilai seperti '{example}'.",
-        "en": "Point as the decimal sign: {count} values like '{example}'.",
+        "en": {
+            "one": "Point as the decimal sign: {count} value like '{example}'.",
+            "other": "Point as the decimal sign: {count} values like '{example}'.",
+        },
     },
     "upload_locale_from_file": {
         "id": "Nilai kolom ini dapat dibaca dua cara; dipakai format kolom lain di berkas ini.",

@@ -266,6 +266,44 @@ def to_long(table: RawTable, year: int | None = None, roles: Mapping[str, str] |
     the columns or in a year column always wins over it. ``roles`` ({column label: role}, roles in
     :data:`ROLES`) are the editor's corrections of the detected roles; they always win.
     """
+    header_rows, body, titles, rejected = _header(table)
+    width = max(table.width, 1)
+    columns = _assign_roles(_combined_labels(header_rows, width), body, width, roles or {})
+    picked = _pick_columns(columns)
+    title_years = {y for t in titles for y in _YEAR_IN_LABEL.findall(t)}
+    title_year = int(next(iter(title_years))) if len(title_years) == 1 else None
+    fallback_year = year if year is not None else title_year
+    picked = _place_in_time(picked, fallback_year)
+    title = titles[0] if titles else ""
+    melted = _melt(body, header_rows, picked, fallback_year, title)
+    rejected += melted.rejected
+    frame = pd.DataFrame(melted.records).astype(LONG_COLUMNS)
+    if frame.empty:
+        raise UploadError("upload_error_no_rows")
+    kind = _kind(melted.caps_provinces and melted.provinces_with_regencies > 0, picked.year, picked.values)
+    years = sorted({int(y) for y in frame["year"].dropna()})
+    params: dict[str, object] = {
+        "columns": len(picked.values),
+        "years": f"{years[0]}–{years[-1]}" if len(years) > 1 else (str(years[0]) if years else "—"),
+        "indicators": int(frame["indicator_raw"].nunique()),
+        "provinces": melted.province_rows,
+    }
+    info = LayoutInfo(
+        kind,
+        Explanation(f"upload_layout_{kind}", params),
+        tuple(r.row_no for r in header_rows),
+        tuple(picked.columns),
+        title,
+        melted.province_rows,
+        picked.year.label if melted.sub_annual and picked.year is not None else "",
+    )
+    return LongRows(frame, info, rejected)
+
+
+def _header(table: RawTable) -> tuple[list[RawRow], list[RawRow], list[str], list[dict[str, object]]]:
+    """The header row (the first of two or more filled cells), a second one below it where there is
+    one (BPS: the years under a title that spans them), the body, the title lines above, and those
+    title lines as rejected rows."""
     rows = table.rows
     header_at = next((i for i, r in enumerate(rows[:_HEADER_SCAN]) if len(_nonempty(r)) >= 2), None)
     if header_at is None:
@@ -277,9 +315,6 @@ def to_long(table: RawTable, year: int | None = None, roles: Mapping[str, str] |
     titles = [" ".join(c for c in r.cells if c) for r in rows[:header_at]]
     header_rows = [top]
     body_at = header_at + 1
-    width = max(table.width, 1)
-
-    # A second header row (BPS: the years under a title that spans them).
     if body_at < len(rows):
         sub = rows[body_at]
         first = _nonempty(top)[0]
@@ -296,50 +331,86 @@ def to_long(table: RawTable, year: int | None = None, roles: Mapping[str, str] |
         ):
             header_rows.append(sub)
             body_at += 1
-    body = rows[body_at:]
+    return header_rows, rows[body_at:], titles, rejected
 
-    labels = _combined_labels(header_rows, width)
-    columns = _assign_roles(labels, body, width, roles or {})
+
+@dataclass(frozen=True)
+class _Picked:
+    """The columns read in each role: one per role, and every value column."""
+
+    columns: list[Column]
+    values: list[Column]
+    code: Column | None
+    name: Column | None
+    province: Column | None
+    indicator: Column | None
+    year: Column | None
+    unit: Column | None
+
+
+def _pick_columns(columns: list[Column]) -> _Picked:
+    """The first column of each role; refuses a table without values or without a region column."""
     by_role: dict[str, list[Column]] = {}
     for column in columns:
         by_role.setdefault(column.role, []).append(column)
     value_columns = by_role.get("value", [])
     if not value_columns:
         raise UploadError("upload_error_no_value_column")
-    code_col = (by_role.get("code") or [None])[0]
-    name_col = (by_role.get("name") or [None])[0]
-    province_col = (by_role.get("province") or by_role.get("province_code") or [None])[0]
+
+    def first(*names: str) -> Column | None:
+        return next((by_role[n][0] for n in names if by_role.get(n)), None)
+
+    code_col, name_col, province_col = first("code"), first("name"), first("province", "province_code")
     if code_col is None and name_col is None and province_col is not None:
         name_col, province_col = province_col, None  # a table by province: its rows are reported, not lost
     if code_col is None and name_col is None:
         raise UploadError("upload_error_no_region_column")
-    indicator_col = (by_role.get("indicator") or [None])[0]
-    year_col = (by_role.get("year") or [None])[0]
-    unit_col = (by_role.get("unit") or [None])[0]
+    return _Picked(columns, value_columns, code_col, name_col, province_col, first("indicator"), first("year"), first("unit"))
 
-    title_years = {y for t in titles for y in _YEAR_IN_LABEL.findall(t)}
-    title_year = int(next(iter(title_years))) if len(title_years) == 1 else None
-    fallback_year = year if year is not None else title_year
-    if year_col is None and fallback_year is None and any(c.year is not None for c in value_columns):
+
+def _place_in_time(picked: _Picked, fallback_year: int | None) -> _Picked:
+    """Every value column needs a year: from its header, a year column, or the title or caller."""
+    if picked.year is not None or fallback_year is not None:
+        return picked
+    values = picked.values
+    columns = picked.columns
+    if any(c.year is not None for c in values):
         # Years in some headers ("IPM 2024", "IPM 2025") and none in others ("Luas"): the columns
         # without a year cannot be placed in time; they are shown as ignored, the rest is read.
-        dated = {c.index for c in value_columns if c.year is not None}
+        dated = {c.index for c in values if c.year is not None}
         columns = [c if c.role != "value" or c.index in dated else Column(c.index, c.label, "ignore") for c in columns]
-        value_columns = [c for c in value_columns if c.index in dated]
-    if year_col is None and fallback_year is None and any(c.year is None for c in value_columns):
+        values = [c for c in values if c.index in dated]
+    if any(c.year is None for c in values):
         raise UploadError("upload_error_no_year")
-    title = titles[0] if titles else ""
+    return _Picked(columns, values, picked.code, picked.name, picked.province, picked.indicator, picked.year, picked.unit)
 
-    region_index = name_col.index if name_col is not None else code_col.index  # type: ignore[union-attr]
+
+@dataclass
+class _Melted:
+    records: dict[str, list[object]]
+    rejected: list[dict[str, object]]
+    caps_provinces: bool
+    province_rows: int = 0
+    provinces_with_regencies: int = 0
+    sub_annual: bool = False
+
+
+def _melt(body: list[RawRow], header_rows: list[RawRow], picked: _Picked, fallback_year: int | None, title: str) -> _Melted:
+    """One record per value cell of the body; rows that are not data are rejected with a reason.
+
+    A CAPITALS province row (BPS) gives the province of the regencies below it."""
+    code_col, name_col = picked.code, picked.name
+    region_col = name_col if name_col is not None else code_col
+    region_index = region_col.index if region_col is not None else 0  # _pick_columns refuses a table with neither
     caps_provinces = any(
         _is_caps(_cell(r, region_index)) and province_code_of(_cell(r, region_index)) for r in body if _cell(r, region_index)
     )
-    records: dict[str, list[object]] = {name: [] for name in LONG_COLUMNS}
+    out = _Melted({name: [] for name in LONG_COLUMNS}, [], caps_provinces)
+    records, rejected = out.records, out.rejected
     province_context = ""
-    province_rows = provinces_with_regencies = 0
-    context_pending = sub_annual = False
+    context_pending = False
     header_cells = [r.cells for r in header_rows]
-    value_indexes = [c.index for c in value_columns]
+    value_indexes = [c.index for c in picked.values]
     for row in body:
         if row.cells in header_cells:
             rejected.append(_note(row, "upload_reason_repeated_header"))
@@ -362,23 +433,23 @@ def to_long(table: RawTable, year: int | None = None, roles: Mapping[str, str] |
             continue
         if name and province_code_of(name) and (_is_caps(name) or not caps_provinces):
             province_context = name
-            province_rows += 1
+            out.province_rows += 1
             context_pending = True
         elif context_pending and not is_total(region_text):
-            provinces_with_regencies += 1
+            out.provinces_with_regencies += 1
             context_pending = False
-        province = _cell(row, province_col.index) if province_col else province_context
-        row_indicator = _cell(row, indicator_col.index) if indicator_col else ""
-        row_year_raw = _cell(row, year_col.index) if year_col else ""
-        unit = _cell(row, unit_col.index) if unit_col else ""
-        for column in value_columns:
+        province = _cell(row, picked.province.index) if picked.province else province_context
+        row_indicator = _cell(row, picked.indicator.index) if picked.indicator else ""
+        row_year_raw = _cell(row, picked.year.index) if picked.year else ""
+        unit = _cell(row, picked.unit.index) if picked.unit else ""
+        for column in picked.values:
             if column.year is not None:
                 year_value: int | None = column.year
                 year_raw = str(column.year)
-            elif year_col is not None:
+            elif picked.year is not None:
                 year_raw = row_year_raw
                 year_value, shorter = parse_period(row_year_raw)
-                sub_annual = sub_annual or shorter
+                out.sub_annual = out.sub_annual or shorter
             else:
                 year_value = fallback_year
                 year_raw = str(fallback_year)
@@ -396,28 +467,7 @@ def to_long(table: RawTable, year: int | None = None, roles: Mapping[str, str] |
             records["column"].append(column.label)
             records["unit_raw"].append(unit)
             records["percent"].append(column.percent or _is_percent_label(indicator))
-
-    frame = pd.DataFrame(records).astype(LONG_COLUMNS)
-    if frame.empty:
-        raise UploadError("upload_error_no_rows")
-    kind = _kind(caps_provinces and provinces_with_regencies > 0, year_col, value_columns)
-    years = sorted({int(y) for y in frame["year"].dropna()})
-    params: dict[str, object] = {
-        "columns": len(value_columns),
-        "years": f"{years[0]}–{years[-1]}" if len(years) > 1 else (str(years[0]) if years else "—"),
-        "indicators": int(frame["indicator_raw"].nunique()),
-        "provinces": province_rows,
-    }
-    info = LayoutInfo(
-        kind,
-        Explanation(f"upload_layout_{kind}", params),
-        tuple(r.row_no for r in header_rows),
-        tuple(columns),
-        title,
-        province_rows,
-        year_col.label if sub_annual and year_col is not None else "",
-    )
-    return LongRows(frame, info, rejected)
+    return out
 
 
 def _kind(province_sections: bool, year_col: Column | None, value_columns: list[Column]) -> str:

@@ -450,10 +450,10 @@ def _match_code(text: str, gazetteer: Gazetteer, decision: CodeSystemDecision, k
         return Match(
             "ambiguous", None, (kem, bps), "upload_ambiguous_code_system", f"Kemendagri {gazetteer.label(kem)}; BPS {gazetteer.label(bps)}"
         )
-    if kem or bps:
-        system, code = ("Kemendagri", kem) if kem else ("BPS", bps)
-        assert code is not None
-        return Match("matched", code, (), "upload_match_code_only_one", f"{system}: {gazetteer.label(code)}")
+    if kem:
+        return Match("matched", kem, (), "upload_match_code_only_one", f"Kemendagri: {gazetteer.label(kem)}")
+    if bps:
+        return Match("matched", bps, (), "upload_match_code_only_one", f"BPS: {gazetteer.label(bps)}")
     return Match("unmatched", None, (), "upload_unmatched_code", raw)
 
 
@@ -466,11 +466,13 @@ def _code_result(code: str | None, raw: str, key: str, gazetteer: Gazetteer, oth
 
 def _check_name_beside_code(found: Match, name: str, gazetteer: Gazetteer) -> Match:
     """A name next to a code must name the same regency: the guard against the code trap."""
-    assert found.code is not None
-    named = {r.code for r in gazetteer.candidates(clean_name(name))}
-    if not named or found.code in named:
+    code = found.code
+    if code is None:  # not a match: nothing to check the name against
         return found
-    candidates = (found.code, *sorted(named))
+    named = {r.code for r in gazetteer.candidates(clean_name(name))}
+    if not named or code in named:
+        return found
+    candidates = (code, *sorted(named))
     detail = "; ".join(gazetteer.label(c) for c in candidates)
     return Match("ambiguous", None, candidates, "upload_ambiguous_code_name", detail)
 

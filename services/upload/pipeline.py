@@ -157,11 +157,50 @@ def prepare(
     decision = decide_code_system(((k.region, k.name) for k in distinct), gazetteer, code_system, code_header)
     matches = match_all(distinct, gazetteer, decision, choices)
 
+    candidates, rejected, findings = _check_values(keys, rows, matches, formats, today, unit, units)
+    rejected = list(long.rejected) + rejected
+    candidates, held, checked = _hold_out_of_range(candidates, confirmed)
+    findings += checked
+    findings += validate.jumps_and_replacements(candidates, existing)
+    if info.sub_annual:
+        findings.append(validate.finding("upload_finding_sub_annual", "warning", column=info.sub_annual))
+    findings += [validate.finding("upload_finding_ignored_column", "info", column=c.label) for c in info.columns if c.role == "ignore"]
+
+    clean = candidates[list(CLEAN_COLUMNS)].sort_values(["row_no", "region_code", "year"], kind="stable").reset_index(drop=True)
+    return Prepared(
+        clean=clean,
+        report=_report(distinct, keys, rows, matches, gazetteer),
+        rejected=pd.DataFrame(rejected, columns=list(REJECTED_COLUMNS))
+        .astype(REJECTED_COLUMNS)
+        .sort_values("row_no", kind="stable")
+        .reset_index(drop=True),
+        findings=validate.findings_frame(findings),
+        code_system=decision,
+        layout=info,
+        number_formats=tuple(formats),
+        source=SourceInfo(file_name, table.source, table.encoding, table.delimiter, table.name, tuple(t.name for t in tables)),
+        held=held.astype(HELD_COLUMNS).sort_values("row_no", kind="stable").reset_index(drop=True),
+    )
+
+
+def _check_values(
+    keys: list[RegionKey],
+    rows: pd.DataFrame,
+    matches: Mapping[RegionKey, Match],
+    formats: list[ColumnFormat],
+    today: date | None,
+    unit: str | None,
+    units: Mapping[str, str] | None,
+) -> tuple[pd.DataFrame, list[dict[str, object]], list[dict[str, object]]]:
+    """Each value in turn: its region matched, its year in range, a finite number in the column's format.
+
+    Returns the values that pass (with whether each is a percentage, from the indicator's unit if
+    given, else from the file), then the rejections and the findings; duplicates are removed."""
     low, high = validate.year_bounds(today or date.today())
     forced_percent = validate.is_percent_unit(unit) if unit is not None else None
     unit_of = {str(k): validate.is_percent_unit(v) for k, v in (units or {}).items()}
     locale_of = {f.column: f.locale for f in formats}
-    rejected: list[dict[str, object]] = list(long.rejected)
+    rejected: list[dict[str, object]] = []
     findings: list[dict[str, object]] = []
     kept: dict[str, list[object]] = {
         n: [] for n in ("indicator_raw", "region_code", "year", "value", "row_no", "column", "region", "value_raw", "percent")
@@ -220,10 +259,17 @@ def prepare(
 
     candidates = pd.DataFrame(kept).astype({**CLEAN_COLUMNS, "column": "str", "region": "str", "value_raw": "str", "percent": "bool"})
     keep, duplicate_rejected, duplicate_findings = validate.split_duplicates(candidates)
-    rejected += duplicate_rejected
-    findings += duplicate_findings
-    candidates = candidates[keep]
-    findings += validate.percent_out_of_range(candidates)
+    return candidates[keep], rejected + duplicate_rejected, findings + duplicate_findings
+
+
+def _hold_out_of_range(
+    candidates: pd.DataFrame, confirmed: Collection[tuple[int, str]]
+) -> tuple[pd.DataFrame, pd.DataFrame, list[dict[str, object]]]:
+    """Percentages outside 0–100 are held back until the editor confirms them one by one.
+
+    Returns the values to store (confirmed ones included), the held values (each marked confirmed
+    or not) and the range findings."""
+    findings = validate.percent_out_of_range(candidates)
     outside = candidates["percent"] & ((candidates["value"] < 0) | (candidates["value"] > 100))
     ok = {(int(r), str(c)) for r, c in confirmed}
     confirmed_mask = pd.Series(
@@ -232,27 +278,7 @@ def prepare(
         dtype=bool,
     )
     held = candidates[outside].assign(reason_key="upload_reason_out_of_range", confirmed=confirmed_mask[outside])[list(HELD_COLUMNS)]
-    candidates = candidates[~(outside & ~confirmed_mask)]
-    findings += validate.jumps_and_replacements(candidates, existing)
-    if info.sub_annual:
-        findings.append(validate.finding("upload_finding_sub_annual", "warning", column=info.sub_annual))
-    findings += [validate.finding("upload_finding_ignored_column", "info", column=c.label) for c in info.columns if c.role == "ignore"]
-
-    clean = candidates[list(CLEAN_COLUMNS)].sort_values(["row_no", "region_code", "year"], kind="stable").reset_index(drop=True)
-    return Prepared(
-        clean=clean,
-        report=_report(distinct, keys, rows, matches, gazetteer),
-        rejected=pd.DataFrame(rejected, columns=list(REJECTED_COLUMNS))
-        .astype(REJECTED_COLUMNS)
-        .sort_values("row_no", kind="stable")
-        .reset_index(drop=True),
-        findings=validate.findings_frame(findings),
-        code_system=decision,
-        layout=info,
-        number_formats=tuple(formats),
-        source=SourceInfo(file_name, table.source, table.encoding, table.delimiter, table.name, tuple(t.name for t in tables)),
-        held=held.astype(HELD_COLUMNS).sort_values("row_no", kind="stable").reset_index(drop=True),
-    )
+    return candidates[~(outside & ~confirmed_mask)], held, findings
 
 
 def _first_table(
@@ -270,8 +296,7 @@ def _first_table(
             return table, to_long(table, year, roles)
         except UploadError as error:
             first_error = first_error or error
-    assert first_error is not None
-    raise first_error
+    raise first_error or UploadError("upload_error_empty")  # no table at all (the reader refuses that first)
 
 
 def _number_formats(rows: pd.DataFrame, table: RawTable, override: str | None) -> list[ColumnFormat]:

@@ -24,7 +24,7 @@ from datetime import date, datetime, time
 from pathlib import PurePath
 from typing import NamedTuple
 
-log = logging.getLogger(__name__)
+_LOG = logging.getLogger(__name__)
 
 # --- Limits (enforced before the whole file is parsed wherever the format allows) -----------------
 MAX_FILE_BYTES = 10 * 1024 * 1024  # a BPS table of every regency in Indonesia is < 5 MB; twice that leaves room
@@ -185,7 +185,7 @@ def _read_csv(data: bytes, file_name: str) -> RawTable:
                 raise UploadError("upload_error_too_many_cells", max_cells=MAX_CELLS)
             rows.append(RawRow(start, cells))
     except csv.Error as error:  # a field longer than the csv module's limit, mostly
-        log.info("csv parse failed: %s", error)
+        _LOG.info("csv parse failed: %s", error)
         raise UploadError("upload_error_csv_malformed", line=line_no + 1) from None
     return RawTable(PurePath(file_name or "upload").name, rows, "csv", encoding=encoding, delimiter=delimiter)
 
@@ -311,7 +311,7 @@ def _read_xlsx(data: bytes, extension: str) -> list[RawTable]:
     except UploadError:
         raise
     except Exception as error:  # any failure inside openpyxl means a workbook it cannot read
-        log.info("xlsx parse failed: %r", error)
+        _LOG.info("xlsx parse failed: %r", error)
         raise UploadError("upload_error_broken_excel") from None
 
 

@@ -91,7 +91,7 @@ def split_duplicates(clean: pd.DataFrame) -> tuple[pd.Series, list[dict[str, obj
     keys = ["region_code", "indicator_raw", "year"]
     repeated = clean[clean.duplicated(keys, keep=False)].sort_values([*keys, "row_no"], kind="stable")
     # Plain lists, grouped by hand: a file of 99,000 repeated rows took minutes through iterrows.
-    groups: dict[tuple, list[tuple[Any, Any]]] = {}
+    groups: dict[tuple[Any, ...], list[tuple[Any, Any]]] = {}
     for index, row in zip(repeated.index, iter_rows(repeated), strict=True):
         groups.setdefault((row.region_code, row.indicator_raw, int(row.year)), []).append((index, row))
     for (code, indicator, year), members in groups.items():
@@ -145,7 +145,7 @@ def percent_out_of_range(clean: pd.DataFrame) -> list[dict[str, object]]:
     return out
 
 
-def _existing_lookup(existing: pd.DataFrame | None) -> tuple[dict[tuple, float], bool]:
+def _existing_lookup(existing: pd.DataFrame | None) -> tuple[dict[tuple[Any, ...], float], bool]:
     """Stored values by (region, [indicator,] year); without an indicator column they apply to
     every indicator of the upload (the page passes the one indicator being replaced)."""
     if existing is None or existing.empty:
@@ -154,7 +154,7 @@ def _existing_lookup(existing: pd.DataFrame | None) -> tuple[dict[tuple, float],
     if missing:
         raise ValueError(f"existing values need columns {sorted(missing)}")
     by_indicator = "indicator_raw" in existing.columns
-    lookup: dict[tuple, float] = {}
+    lookup: dict[tuple[Any, ...], float] = {}
     for row in iter_rows(existing):
         value = row.value
         if value is None or pd.isna(value):
@@ -173,7 +173,7 @@ def jumps_and_replacements(clean: pd.DataFrame, existing: pd.DataFrame | None) -
     for row in iter_rows(clean):
         year = int(row.year)
 
-        def stored_value(y: int, row=row) -> float | None:
+        def stored_value(y: int, row: Any = row) -> float | None:
             key = (row.region_code, row.indicator_raw, y) if by_indicator else (row.region_code, y)
             return stored.get(key)
 
