@@ -9,7 +9,8 @@ open session on the equity map, over Streamlit's own websocket protocol (the cli
 :mod:`bench.load_test`), each interaction's bytes are what the client receives from sending the widget
 change to the run's ``script_finished``:
 
-- **regency level**: another year; another indicator; another number of classes;
+- **regency level**: another year (the first change after the link opened); another indicator;
+  another number of classes; the rivers turned on; another number of classes with the rivers on;
 - **villages**: the level switched from districts to villages (IDM); then another village indicator
   (the village indicators have one year each).
 
@@ -92,12 +93,14 @@ async def _change(client: BrowserClient, key: str, pick) -> Interaction | None: 
     if not found:
         return None
     kind, proto = found
-    value = pick(list(proto.options) if hasattr(proto, "options") else [])
+    value = pick(list(proto.options) if kind in ("selectbox", "radio", "multiselect") else [])
     if value is None:
         return None
     state = WidgetState(id=proto.id)
     if kind == "slider":
         state.double_array_value.data[:] = [value]
+    elif kind == "checkbox":
+        state.bool_value = bool(value)
     else:
         state.string_value = value
     run = await client.rerun(changes=[state])
@@ -129,6 +132,14 @@ async def measure(port: int, facts) -> dict[str, Interaction]:  # noqa: ANN001
         step = await _change(client, "k", lambda _o: 4.0 if list(k[1].value or k[1].default) != [4.0] else 6.0)
         if step:
             out["regency: number of classes"] = step
+    step = await _change(client, "map_rivers", lambda _o: True)
+    if step:
+        out["regency: rivers turned on"] = step
+    k = client.last.widget("k")
+    if k:
+        step = await _change(client, "k", lambda _o: 6.0)  # a number not shown before: a new map
+        if step:
+            out["regency: number of classes, rivers on"] = step
     await client.close()
 
     client = BrowserClient(port, timeout=120)

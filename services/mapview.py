@@ -9,6 +9,7 @@ so nothing is fetched from a CDN.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from html import escape
@@ -298,7 +299,7 @@ def _choropleth(
         customdata=data,
         hovertemplate=template + "<extra></extra>",
         legendgroup=group,
-        colorscale=[[0, colour], [1, colour]],
+        colorscale=[[0, _hex(colour)], [1, _hex(colour)]],
         showscale=False,
         showlegend=show,
         name=name,
@@ -307,6 +308,15 @@ def _choropleth(
     if layer.short_ids():
         trace["featureidkey"] = "properties.i"
     return trace
+
+
+_RGB = re.compile(r"rgb\(\s*(\d{1,3}),\s*(\d{1,3}),\s*(\d{1,3})\s*\)")
+
+
+def _hex(colour: str) -> str:
+    """``rgb(128, 0, 38)`` as ``#800026``: the same colour in 7 characters instead of 16, twice a trace."""
+    found = _RGB.fullmatch(colour)
+    return "#{:02x}{:02x}{:02x}".format(*(int(v) for v in found.groups())) if found else colour
 
 
 def _locations(codes: pd.Series, layer: MapLayer) -> np.ndarray:
