@@ -326,6 +326,7 @@ class Client:
         for change in changes:  # the frontend holds the new value from now on
             self.widgets[change.id] = change
         state.widget_states.widgets.extend(self.widgets.values())  # every widget's value, as the frontend sends them
+        state.cached_message_hashes[:] = self.cached_hashes()
         url = f"http://127.0.0.1:{self.port}/{self.page_path}" + (f"?{self.query_string}" if self.query_string else "")
         state.context_info.url = url
         state.context_info.timezone = "Asia/Jakarta"
@@ -346,6 +347,10 @@ class Client:
         self._remember_widgets(run)
         self.last = run
         return run
+
+    def cached_hashes(self) -> list[str]:
+        """The messages this client holds in Streamlit's message cache: none (see ``bench.bench_bytes`` for one that does)."""
+        return []
 
     def _remember_widgets(self, run: Run) -> None:
         """Widgets on the page now keep (or take) a value; widgets no longer drawn are forgotten."""
@@ -396,8 +401,50 @@ def map_layer(run: Run) -> tuple[str | None, list[str]]:
     geojson = traces[0]["geojson"]
     level = str(geojson).rsplit("/", 1)[-1].split(".", 1)[0]
     # each region once: the outlines of the cities and border regencies draw some regencies a second time
-    codes = list(dict.fromkeys(str(c) for tr in traces if tr["geojson"] == geojson for c in tr.get("locations") or []))
+    codes = list(dict.fromkeys(c for tr in traces if tr["geojson"] == geojson for c in _trace_codes(tr)))
     return level, codes
+
+
+def _trace_codes(trace: dict) -> list[str]:
+    """A trace's regions as codes: a map names them by its geometry file's short ids (a typed array of
+    ``properties.i``), which are read back from the same file the browser fetches."""
+    locations = trace.get("locations") or []
+    if trace.get("featureidkey") != "properties.i":
+        return [str(c) for c in locations]
+    ids = short_ids(str(trace["geojson"]).rsplit("/", 1)[-1])
+    values = _typed(locations) if isinstance(locations, dict) else locations
+    return [ids[int(i)] for i in values]
+
+
+def _typed(spec: dict) -> list:
+    import base64
+
+    import numpy as np
+
+    return np.frombuffer(base64.b64decode(spec["bdata"]), dtype=np.dtype(spec["dtype"])).tolist()
+
+
+_SHORT_IDS: dict[str, dict[int, str]] = {}
+
+
+def short_ids(file_name: str) -> dict[int, str]:
+    """``{short id: code}`` of a geometry file (as served from ``static/geo``)."""
+    if file_name not in _SHORT_IDS:
+        from data import build
+
+        features = json.loads((build.static_dir() / file_name).read_text()).get("features", [])
+        _SHORT_IDS[file_name] = {f["properties"]["i"]: f["id"] for f in features if "i" in (f.get("properties") or {})}
+    return _SHORT_IDS[file_name]
+
+
+def map_location(run: Run, code: str) -> str | int:
+    """What the browser reports as a clicked region's ``location``: its short id where the map uses them."""
+    found = run.widget("map")
+    for tr in json.loads(found[1].spec).get("data", []) if found else []:
+        if tr.get("featureidkey") == "properties.i":
+            by_code = {c: i for i, c in short_ids(str(tr["geojson"]).rsplit("/", 1)[-1]).items()}
+            return by_code.get(code, code)
+    return code
 
 
 class Walker:
@@ -612,7 +659,8 @@ class Walker:
             if not codes:
                 raise CheckFailed("check_failed", "the map draws no region")
             code = self.rng.choice(codes)
-            selection = {"selection": {"points": [{"location": code, "curve_number": 0}], "point_indices": [0], "box": [], "lasso": []}}
+            location = map_location(self.client.last, code)
+            selection = {"selection": {"points": [{"location": location, "curve_number": 0}], "point_indices": [0], "box": [], "lasso": []}}
             change = WidgetState(id=proto.id, string_value=json.dumps(selection))  # the chart's serde reads a JSON string
             run = await self.client.rerun(changes=[change])
             name = self.facts.region_names.get(code, code)

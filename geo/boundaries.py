@@ -213,10 +213,13 @@ def feature_collection_json(gdf: gpd.GeoDataFrame) -> str:
     # an exterior ring must run clockwise, or the polygon fills the whole globe except itself.
     # Coverage simplification can flip a few rings, so every ring is oriented here.
     geoms = shapely.orient_polygons(geoms, exterior_cw=True)
-    # The region's name (HTML-escaped) is the one property: a map's hover reads it from here
-    # (``%{properties.n}``), so a village map's rerun does not carry 7,229 names again.
+    # The region's name (HTML-escaped): a map's hover reads it from here (``%{properties.n}``), so a
+    # village map's rerun does not carry 7,229 names again; and a short id (``i``, 1-based position) a
+    # figure may refer to a region by, 2 bytes instead of a 13-character code (services/mapview.py).
     names = (
-        [json.dumps({"n": escape(str(n), quote=False)}, ensure_ascii=False) for n in gdf["name"]] if "name" in gdf else ["{}"] * len(gdf)
+        [json.dumps({"n": escape(str(n), quote=False), "i": i}, ensure_ascii=False) for i, n in enumerate(gdf["name"], 1)]
+        if "name" in gdf
+        else ["{}"] * len(gdf)
     )
     parts = [
         '{"type":"Feature","id":' + json.dumps(code) + ',"properties":' + props + ',"geometry":' + shapely.to_geojson(g) + "}"

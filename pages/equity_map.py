@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from data import build
 from services import catalogue, classify, mapview, ranking, slideview, summary
 from services.i18n import fmt_number, label, md_escape, t
 from ui import exports, views
@@ -48,6 +49,7 @@ LINK = [
     url_state.Param("k", "k", url_state.integer(*classify.K_RANGE)),
     url_state.Param("steps", "steps", url_state.subset_of(ids)),
     url_state.Param("selected_region", "sel", url_state.pattern(r"\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?")),
+    url_state.Param("map_rivers", "sungai", lambda text: True if text == "1" else None),
 ]
 first_visit = not st.session_state.get("_url_applied_peta")
 ignored = url_state.apply_once("peta", LINK)
@@ -74,6 +76,7 @@ with st.sidebar:
     keep_valid("scheme", schemes, classify.DEFAULT_SCHEME)
     scheme = st.selectbox(t("classification", lang), schemes, key="scheme", format_func=lambda s: label("class_schemes", s, lang))
     k = st.slider(t("n_classes", lang), *classify.K_RANGE, key="k", disabled=scheme == "target")
+    show_rivers = st.checkbox(t("map_show_rivers", lang), key="map_rivers", help=t("map_show_rivers_help", lang))
     st.session_state.setdefault("steps", [i for i in _DEFAULT_STEPS + (_DEMO_STEPS if demo_data() else []) if i in ids])
     keep_valid_all("steps", ids)
     steps = st.multiselect(
@@ -83,7 +86,7 @@ with st.sidebar:
 url_state.publish(
     LINK,
     {"ind": indicator, "lvl": level, "yr": year, "prov": province, "types": list(types), "scheme": scheme, "k": k,
-     "steps": list(steps), "selected_region": st.session_state.get("selected_region")},
+     "steps": list(steps), "selected_region": st.session_state.get("selected_region"), "map_rivers": "1" if show_rivers else None},
 )  # fmt: skip
 
 presenting = meeting.is_on()
@@ -117,7 +120,8 @@ if frame.empty or not (frame["status"] == "value").any():
     st.stop()
 
 assets = reference("geo_assets").set_index("level")["file_name"]
-layer = mapview.MapLayer(static_url(assets[level]), level)
+# the file on disk too: the figure names regions by the file's short ids (see mapview.MapLayer)
+layer = mapview.MapLayer(static_url(assets[level]), level, str(build.static_dir() / assets[level]))
 outline = mapview.MapLayer(static_url(assets["provinsi"]), "provinsi")
 regency_layer = mapview.MapLayer(static_url(assets["kabupaten"]), "kabupaten")
 border = mapview.MapLayer(static_url(assets["perbatasan"]), "perbatasan")
@@ -145,6 +149,7 @@ fig = views.figure(  # built once per view, shared by every session (ui/views.py
     places if level == "kabupaten" else None,
     presenting=presenting,
     label_size=meeting.CHART_TEXT_PX if presenting else 10,
+    river_layer=mapview.MapLayer(static_url(assets["rivers"]), "rivers") if show_rivers and "rivers" in assets else None,
     scheme=scheme,
     k=k,
     outline=outline,
@@ -280,7 +285,7 @@ with side_col:
 
 # A click on the map selects a region; the side panel shows where it stands.
 points = (event or {}).get("selection", {}).get("points", []) if event else []
-clicked = next((p.get("location") for p in points if p.get("location")), None)
+clicked = next((layer.region_of(p.get("location")) for p in points if p.get("location") is not None), None)
 if clicked and clicked != selected and clicked in frame["code"].values:
     st.session_state["selected_region"] = clicked
     st.rerun()

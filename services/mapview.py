@@ -8,8 +8,12 @@ so nothing is fetched from a CDN.
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from html import escape
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -68,10 +72,44 @@ def rank_values(values: pd.Series, direction: int) -> pd.Series:
 
 @dataclass(frozen=True)
 class MapLayer:
-    """The boundary file a map draws from, by URL."""
+    """The boundary file a map draws from, by URL.
+
+    ``path`` is the same file on this server's disk. When it is given and the file carries short ids
+    (``properties.i``, written by ``geo/boundaries.py``), the figure names its regions by them: a
+    village map sends 7,229 two-byte numbers instead of 7,229 thirteen-character codes (116 KB)."""
 
     url: str
     level: str
+    path: str | None = None
+
+    def short_ids(self) -> dict[str, int]:
+        """Region code -> short id in this layer's file; empty when there is none (then codes are used)."""
+        return feature_ids(self.path) if self.path else {}
+
+    def region_of(self, location: object) -> str | None:
+        """The region code a map click names: the short id back to its code, or a code as it is."""
+        if isinstance(location, str):
+            return location
+        if isinstance(location, int | float) and not isinstance(location, bool):
+            return _codes_by_id(self.path).get(int(location)) if self.path else None
+        return None
+
+
+@lru_cache(maxsize=16)
+def feature_ids(path: str) -> dict[str, int]:
+    """``{code: short id}`` of a geometry file, read once per file (its name holds a content hash, so a
+    rebuilt file is another path). Empty when the file has no short ids (built before they existed)."""
+    try:
+        features = json.loads(Path(path).read_text(encoding="utf-8")).get("features", [])
+    except (OSError, ValueError):
+        return {}
+    ids = {str(f.get("id")): (f.get("properties") or {}).get("i") for f in features}
+    return ids if ids and all(isinstance(i, int) and i > 0 for i in ids.values()) else {}
+
+
+@lru_cache(maxsize=16)
+def _codes_by_id(path: str) -> dict[int, str]:
+    return {i: code for code, i in feature_ids(path).items()}
 
 
 def class_labels(classes: classify.Classes, meta: IndicatorMeta, lang: str) -> list[str]:
@@ -253,20 +291,44 @@ def _choropleth(
     if data is not None:
         data = data.copy()
         data[:, 0] = [escape(str(n)) for n in data[:, 0]]
-    return dict(
+    trace = dict(
         type="choropleth",
         geojson=layer.url,
-        locations=codes.to_numpy(),
+        locations=_locations(codes, layer),
         z=np.ones(len(codes), dtype=np.int8),  # one byte per region: the colour comes from the trace
         customdata=data,
         hovertemplate=template + "<extra></extra>",
         legendgroup=group,
-        colorscale=[[0, colour], [1, colour]],
+        colorscale=[[0, _hex(colour)], [1, _hex(colour)]],
         showscale=False,
         showlegend=show,
         name=name,
         marker=dict(line=dict(color="white", width=line)),
     )
+    if layer.short_ids():
+        trace["featureidkey"] = "properties.i"
+    return trace
+
+
+_RGB = re.compile(r"rgb\(\s*(\d{1,3}),\s*(\d{1,3}),\s*(\d{1,3})\s*\)")
+
+
+def _hex(colour: str) -> str:
+    """``rgb(128, 0, 38)`` as ``#800026``: the same colour in 7 characters instead of 16, twice a trace."""
+    found = _RGB.fullmatch(colour)
+    return "#{:02x}{:02x}{:02x}".format(*(int(v) for v in found.groups())) if found else colour
+
+
+def _locations(codes: pd.Series, layer: MapLayer) -> np.ndarray:
+    """The regions of a trace: short ids as a typed array when the layer's file has them, else codes.
+
+    A code the file does not hold becomes 0, which names no feature (the ids start at 1): it is not
+    drawn, as a code without a polygon was not drawn before."""
+    ids = layer.short_ids()
+    if not ids:
+        return codes.to_numpy()
+    found = codes.map(ids).fillna(0).to_numpy(dtype=np.int64)
+    return found.astype(np.int16 if len(ids) < 32_000 else np.int32)
 
 
 def _outline(outline: MapLayer, width: float) -> dict:
@@ -432,8 +494,8 @@ def add_name_labels(fig: go.Figure, frame: pd.DataFrame, places: pd.DataFrame, s
         if any(box[0] < o[2] and o[0] < box[2] and box[1] < o[3] and o[1] < box[3] for o in placed):
             continue
         placed.append(box)
-        lon.append(row.rep_lon)
-        lat.append(row.rep_lat)
+        lon.append(round(row.rep_lon, 3))  # ~100 m: a label's place needs no more
+        lat.append(round(row.rep_lat, 3))
         text.append(escape(name))
     fig.add_trace(
         go.Scattergeo(
@@ -459,14 +521,17 @@ def equity_map(
     places: pd.DataFrame | None,
     presenting: bool = False,
     label_size: int = 10,
+    river_layer: MapLayer | None = None,
     **options,
 ) -> go.Figure:
     """The equity map page's figure whole: the choropleth (:func:`build_map` with ``options``), the
-    cities and border regencies outlined, regency names at regency level (``places`` given), and,
-    while presenting, laid out as a slide. One function, so the finished figure can be built once per
+    cities and border regencies outlined, the main rivers when asked for (``river_layer``), regency names at
+    regency level (``places`` given), and, while presenting, laid out as a slide. One function, so the finished figure can be built once per
     view and shared by every session (``ui/views.py``)."""
     fig = build_map(frame, meta, year, lang, layer, presenting=presenting, **options)
     add_group_marks(fig, frame, regencies, lang, width=3.5 if presenting else 2.5)
+    if river_layer is not None:  # context when asked for: the band comes from its own static file, by URL
+        fig.add_trace(rivers(river_layer, lang))
     if places is not None:
         # spaced for the map's scale on screen: ~70 px per degree on a 1280×720 slide, ~60 on the desktop view
         add_name_labels(fig, frame, places, size=label_size, px_per_degree=70 if presenting else 60)

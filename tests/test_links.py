@@ -23,6 +23,7 @@ LINKS = {
             "k": "4",
             "steps": "bps_p0,idm_score",
             "sel": "64.11",
+            "sungai": "1",
         },  # fmt: skip
         {
             "ind": "ind",
@@ -34,6 +35,7 @@ LINKS = {
             "k": "k",
             "steps": "steps",
             "sel": "selected_region",
+            "sungai": "map_rivers",
         },  # fmt: skip
     ),
     "gap_analysis.py": ({"ind": "idm_score", "lvl": "kabupaten", "yr": "2023"}, {"ind": "gap_ind", "lvl": "gap_lvl", "yr": "gap_yr"}),
@@ -48,6 +50,8 @@ LINKS = {
 
 
 def _as_link_text(value: object) -> str:
+    if isinstance(value, bool):  # a checkbox: "1" in a link when on
+        return "1" if value else "0"
     if isinstance(value, list | tuple):
         return ",".join(str(v) for v in value)
     return str(value)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -23,7 +25,21 @@ def _app(**params: str) -> AppTest:
 
 
 def _charts(at: AppTest) -> list[dict]:
-    return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+    """The page's figures, with every trace's regions as codes: a map names them by its geometry
+    file's short ids (a typed array), which the browser matches to ``properties.i`` in that file."""
+    figures = [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+    for figure in figures:
+        for trace in figure["data"]:
+            if trace.get("featureidkey") == "properties.i":
+                trace["locations"] = _codes(trace["geojson"], trace["locations"])
+    return figures
+
+
+def _codes(url: str, locations: dict) -> list[str]:
+    collection = json.loads((build.static_dir() / url.rsplit("/", 1)[-1]).read_text())
+    by_id = {f["properties"]["i"]: f["id"] for f in collection["features"]}
+    ids = np.frombuffer(base64.b64decode(locations["bdata"]), dtype=np.dtype(locations["dtype"]))
+    return [by_id[int(i)] for i in ids]
 
 
 def _region_traces(figure: dict) -> list[dict]:

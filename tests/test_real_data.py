@@ -169,8 +169,11 @@ def test_geometry_files_hold_every_region_and_no_values(real_db, real_con: duckd
         expected = {r[0] for r in real_con.execute("SELECT code FROM regions WHERE level = $l AND has_polygon", {"l": level}).fetchall()}
         assert set(ids) == expected and len(ids) == n_features
         names = dict(real_con.execute("SELECT code, name FROM regions WHERE level = $l", {"l": level}).fetchall())
-        # the region's name (for the map's hover) and nothing else: no values, so one file serves every indicator and year
-        assert all(f["properties"] == {"n": html.escape(names[f["id"]], quote=False)} for f in collection["features"])
+        # the region's name (for the map's hover) and its short id (the figure's key), nothing else: no values,
+        # so one file serves every indicator and year
+        assert all(
+            f["properties"] == {"n": html.escape(names[f["id"]], quote=False), "i": i} for i, f in enumerate(collection["features"], 1)
+        )
 
 
 def test_geometry_rings_run_clockwise_and_are_valid(real_db, real_con: duckdb.DuckDBPyConnection) -> None:

@@ -30,6 +30,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "plbn_points": {"id": "PLBN (pos lintas batas)", "en": "PLBN (border posts)"},
     "map_mark_kota": {"id": "Kota (garis biru)", "en": "Cities (blue line)"},
     "map_mark_perbatasan": {"id": "Kab. perbatasan (garis hijau)", "en": "Border regencies (green line)"},
+    "map_show_rivers": {"id": "Sungai utama", "en": "Main rivers"},
+    "map_show_rivers_help": {
+        "id": "Sungai besar sebagai garis biru tipis: banyak perjalanan di Kalimantan lewat sungai.",
+        "en": "The large rivers as thin blue lines: much of Kalimantan's travel is by river.",
+    },
     "meeting_map_caption": {
         "id": "{unit}, {year}. Warna gelap = lebih tertinggal ({direction}). Sumber: {source}.",
         "en": "{unit}, {year}. Darker = further behind ({direction}). Source: {source}.",
