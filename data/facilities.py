@@ -33,8 +33,7 @@ import pandas as pd
 
 from data.errors import BuildError
 from data.sources import FILES, read_csv
-from geo import access as geo_access
-from geo import boundaries
+from geo import boundaries, nearest
 from services.names import name_key
 from services.upload.match import CodeSystemDecision, Gazetteer, RegionKey, decide_code_system, file_context, match_key
 
@@ -634,15 +633,15 @@ def coverage_indicators(points: pd.DataFrame, registers: pd.DataFrame, regions: 
 
 def access_indicators(points: pd.DataFrame, regions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Straight-line km from every village's representative point to the nearest usable facility of
-    each kind (geo/access.py's k-d tree), and per district and regency the median and the share of
+    each kind (geo/nearest.py's k-d tree), and per district and regency the median and the share of
     villages beyond 5 / 10 / 25 km. Returns observations and the per-village distances."""
     villages = regions[(regions["level"] == "desa") & regions["rep_lon"].notna()].reset_index(drop=True)
-    vxy = geo_access.project_km(villages["rep_lon"].to_numpy(float), villages["rep_lat"].to_numpy(float))
+    at = nearest.unit_vectors(villages["rep_lon"].to_numpy(float), villages["rep_lat"].to_numpy(float))
     usable = points[points["quality"].isna()]
     out, dist = [], {"code": villages["code"]}
     for key, kinds in ACCESS_KINDS.items():
         chosen = usable[usable["kind"].isin(kinds)]
-        km, _idx = geo_access.nearest_km(vxy, geo_access.project_km(chosen["lon"].to_numpy(float), chosen["lat"].to_numpy(float)))
+        km, _idx = nearest.nearest(at, nearest.unit_vectors(chosen["lon"].to_numpy(float), chosen["lat"].to_numpy(float)))
         km = np.where(np.isfinite(km), km, np.nan)
         dist[key] = km
         frame = pd.DataFrame({"village": villages["code"], "km": km})

@@ -1,7 +1,7 @@
 """Service access: how far every village is from a service point, and what a new unit would change.
 
-A village is its representative point (a point inside its polygon). Distances are straight-line km
-in a projected system (``geo/access.py``), multiplied by a detour factor the user sets for water
+A village is its representative point (a point inside its polygon). Distances are straight-line
+(great-circle) km (``geo/nearest.py``), multiplied by a detour factor the user sets for water
 and river travel; every label that shows a distance says which factor it carries. Service-point
 coordinates are approximate (town or village level), as the source says.
 
@@ -26,6 +26,7 @@ import plotly.graph_objects as go
 
 from data import build
 from geo import access as geo
+from geo import nearest as near
 from services import mapview
 from services.i18n import fmt_number, label, t
 
@@ -109,7 +110,7 @@ class NewPoint:
 @dataclass(frozen=True)
 class Villages:
     frame: pd.DataFrame  # villages with a point, in code order
-    xy: np.ndarray  # projected km
+    xyz: np.ndarray  # unit-sphere coordinates (geo.nearest.unit_vectors)
     unlocated: pd.DataFrame  # villages without a polygon, so without a point
 
 
@@ -135,10 +136,10 @@ class Access:
 
 
 def prepare_villages(rows: pd.DataFrame) -> Villages:
-    """Villages with a point, projected once; the ones without a point are kept apart to be named."""
+    """Villages with a point, on the unit sphere once; the ones without a point are kept apart to be named."""
     has_point = rows["rep_lon"].notna() & rows["rep_lat"].notna()
     located = rows[has_point].reset_index(drop=True)
-    return Villages(located, geo.project_km(located["rep_lon"].to_numpy(), located["rep_lat"].to_numpy()), rows[~has_point])
+    return Villages(located, near.unit_vectors(located["rep_lon"].to_numpy(), located["rep_lat"].to_numpy()), rows[~has_point])
 
 
 def mobile_days(name: str, default: float) -> tuple[float, str]:
@@ -164,9 +165,8 @@ def counts_as_fixed(point: NewPoint, settings: Settings) -> bool:
     return point.kind in settings.kinds and point.kind in FIXED_KINDS
 
 
-def _xy(lon: Iterable[float], lat: Iterable[float]) -> np.ndarray:
-    lon, lat = np.asarray(list(lon), dtype=float), np.asarray(list(lat), dtype=float)
-    return geo.project_km(lon, lat) if len(lon) else np.empty((0, 2))
+def _xyz(lon: Iterable[float], lat: Iterable[float]) -> np.ndarray:
+    return near.unit_vectors(np.asarray(list(lon), dtype=float), np.asarray(list(lat), dtype=float))
 
 
 # ---------------------------------------------------------------- distances
@@ -174,10 +174,10 @@ def _xy(lon: Iterable[float], lat: Iterable[float]) -> np.ndarray:
 
 def current(villages: Villages, points: PointSet) -> Access:
     """Today's access: a k-d tree over the counted points, queried once per village."""
-    km, nearest = geo.nearest_km(villages.xy, _xy(points.fixed["lon"], points.fixed["lat"]))
-    mobile_xy = _xy(points.mobile["lon"], points.mobile["lat"])
+    km, nearest = near.nearest(villages.xyz, _xyz(points.fixed["lon"], points.fixed["lat"]))
+    mobile_xyz = _xyz(points.mobile["lon"], points.mobile["lat"])
     return Access(
-        km, nearest, tuple(points.fixed["name"]), geo.distances_to_km(villages.xy, mobile_xy), points.mobile["days"].to_numpy(dtype=float)
+        km, nearest, tuple(points.fixed["name"]), near.distances_km(villages.xyz, mobile_xyz), points.mobile["days"].to_numpy(dtype=float)
     )
 
 
@@ -189,8 +189,10 @@ def with_new(villages: Villages, base: Access, new: list[NewPoint], settings: Se
     """
     fixed = [p for p in new if counts_as_fixed(p, settings)]
     mobile = [p for p in new if p.kind == MOBILE]
-    km, nearest = geo.add_points(base.km, base.nearest, villages.xy, _xy((p.lon for p in fixed), (p.lat for p in fixed)), len(base.names))
-    extra_mobile = geo.distances_to_km(villages.xy, _xy((p.lon for p in mobile), (p.lat for p in mobile)))
+    km, nearest = near.add_points(
+        base.km, base.nearest, villages.xyz, _xyz((p.lon for p in fixed), (p.lat for p in fixed)), len(base.names)
+    )
+    extra_mobile = near.distances_km(villages.xyz, _xyz((p.lon for p in mobile), (p.lat for p in mobile)))
     return Access(
         km,
         nearest,
@@ -206,13 +208,13 @@ def from_scratch(villages: Villages, points: PointSet, new: list[NewPoint], sett
     mobile = [p for p in new if p.kind == MOBILE]
     lon = [*points.fixed["lon"], *(p.lon for p in fixed)]
     lat = [*points.fixed["lat"], *(p.lat for p in fixed)]
-    km, nearest = geo.nearest_km(villages.xy, _xy(lon, lat))
-    mobile_xy = _xy([*points.mobile["lon"], *(p.lon for p in mobile)], [*points.mobile["lat"], *(p.lat for p in mobile)])
+    km, nearest = near.nearest(villages.xyz, _xyz(lon, lat))
+    mobile_xyz = _xyz([*points.mobile["lon"], *(p.lon for p in mobile)], [*points.mobile["lat"], *(p.lat for p in mobile)])
     return Access(
         km,
         nearest,
         tuple(points.fixed["name"]) + tuple(p.name for p in fixed),
-        geo.distances_to_km(villages.xy, mobile_xy),
+        near.distances_km(villages.xyz, mobile_xyz),
         np.concatenate([points.mobile["days"].to_numpy(dtype=float), [_days(p, settings) for p in mobile]]),
     )
 

@@ -125,7 +125,7 @@ def test_village_distances_match_hand_computed_haversine(real_con: duckdb.DuckDB
     for kinds, km in ((("puskesmas",), km_pusk), (("smp",), km_smp)):
         pts = real_con.execute("SELECT lon, lat FROM service_points WHERE quality IS NULL AND list_contains(?, kind)", [list(kinds)]).df()
         expected = _haversine_km(lon, lat, pts["lon"].to_numpy(), pts["lat"].to_numpy()).min()
-        assert km == pytest.approx(expected, rel=0.006)  # projection within 0.2 %, sphere vs ellipsoid within 0.4 %
+        assert km == pytest.approx(expected, abs=1e-6)  # the great circle on the mean-radius sphere, to the millimetre
     shown = _value(real_con, "acc_km_puskesmas", village)
     assert shown == pytest.approx(km_pusk)
 
