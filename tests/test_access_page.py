@@ -51,8 +51,8 @@ def test_opens_in_indonesian_with_every_village_and_the_service_points(real_env:
     assert set(symbols) == {"Kantor imigrasi", "Unit layanan paspor", "Layanan keliling"}
     assert set(symbols["Kantor imigrasi"]) == {"square"} and set(symbols["Unit layanan paspor"]) == {"circle"}
     metrics = _metrics(at)
-    assert metrics["Median jarak, Kalimantan"][0] == "59,1 km"
-    assert metrics["Desa > 50 km, Kalimantan"][0] == "4.010 (55,5 %)"
+    assert metrics["Median jarak, Kalimantan"][0] == "59,2 km"
+    assert metrics["Desa > 50 km, Kalimantan"][0] == "4.019 (55,6 %)"
     text = _text(at)
     assert "km (garis lurus)" in text and "koordinat perkiraan" in text and "© 2024 Cahya DSN" in text
     assert "hanya jumlah desa yang tersedia" in text
@@ -67,7 +67,7 @@ def test_english_from_the_link(real_env: Path) -> None:
     at = _page(lang="en")
     assert at.title[0].value == "How far are residents from a service point?"
     metrics = _metrics(at)
-    assert metrics["Median distance, Kalimantan"][0] == "59.1 km"
+    assert metrics["Median distance, Kalimantan"][0] == "59.2 km"
     assert "only village counts are available" in _text(at)
     names = {tr["name"] for tr in _charts(at)[0]["data"] if tr["type"] == "scattergeo"}
     assert "Immigration office" in names
@@ -109,12 +109,12 @@ def test_the_kotabaru_example_against_the_current_state(real_env: Path) -> None:
     assert at.radio(key="access_view").value == "A"  # the map now shows the scenario
     metrics = _metrics(at)
     value, delta = metrics["Desa > 50 km, Kalimantan"]
-    assert value == "3.974 (55,0 %)" and delta == "-36"
+    assert value == "3.983 (55,1 %)" and delta == "-36"
     assert metrics["Median jarak, Kalimantan"][1].startswith("-")
     comparison = at.dataframe[0].value
     assert comparison["Wilayah"].tolist() == ["Kalimantan", "Kabupaten Kotabaru"]
     assert comparison["A: desa baru ≤ 50 km"].tolist() == ["+36", "+36"]
-    assert comparison.loc[1, "A: perubahan median (km)"] == "-9,5"
+    assert comparison.loc[1, "A: perubahan median (km)"] == "-9,6"
     charts = _charts(at)
     bars = [tr for tr in charts[1]["data"] if tr["type"] == "bar"]
     assert bars[0]["name"] == "Skenario A" and bars[0]["text"] == ["36", "36"]
@@ -175,7 +175,7 @@ def test_mobile_unit_is_partial_coverage_not_a_shorter_distance(real_env: Path) 
     at.button(key="access_add").click().run()
     assert not at.exception
     metrics = _metrics(at)
-    assert metrics["Median jarak, Kalimantan"] == ("59,1 km", "0,0 km")  # distance untouched
+    assert metrics["Median jarak, Kalimantan"] == ("59,2 km", "0,0 km")  # distance untouched
     comparison = at.dataframe[0].value.set_index("Wilayah")
     assert comparison.loc["Kabupaten Kapuas Hulu", "A: desa baru ≤ 50 km"] == "0"
     partial_now = float(comparison.loc["Kabupaten Kapuas Hulu", "Cakupan parsial kini"].replace(",", "."))
@@ -189,7 +189,7 @@ def test_detour_factor_is_shown_with_every_distance(real_env: Path) -> None:
     assert not at.exception
     text = _text(at)
     assert "km (garis lurus × 1,5 faktor jalan memutar)" in text
-    assert _metrics(at)["Median jarak, Kalimantan (jalan memutar × 1,5)"][0] == "88,7 km"  # 59,1 × 1,5
+    assert _metrics(at)["Median jarak, Kalimantan (jalan memutar × 1,5)"][0] == "88,8 km"  # 59,2 × 1,5
     hover = next(tr for tr in _charts(at)[0]["data"] if str(tr.get("legendgroup", "")).startswith("class"))["hovertemplate"]
     assert "× 1,5" in hover
     at.button(key="access_example").click().run()
