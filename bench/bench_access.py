@@ -39,7 +39,7 @@ from scipy.spatial import cKDTree
 
 from data import build
 from geo import nearest as near
-from services import access, mapview, warehouse
+from services import access, accessview, mapview, warehouse
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_MS = 1000  # "under a second" for a scenario over every village
@@ -169,12 +169,12 @@ def main(argv: list[str] | None = None) -> int:
         return access.compare(now, {"A": after})
 
     scenario_ms, _ = _median_ms(whole_scenario, args.repeat)
-    meta = access.indicator_meta(settings, "id", "bench")
+    meta = accessview.indicator_meta(settings, "id", "bench")
     after = access.village_measures(villages, quick, settings)
     layer = mapview.MapLayer("/app/static/geo/desa.x.geojson", "desa")
 
     def figure() -> int:
-        fig = access.map_figure(
+        fig = accessview.map_figure(
             after, meta, "id", layer, layer, layer, points, [unit], "A", unit.district_code[:5], mapview.KALIMANTAN_BBOX, "quantiles"
         )
         return len(pio.to_json(fig, validate=False).encode())

@@ -16,7 +16,7 @@ import plotly.io as pio
 import pytest
 
 from geo import nearest as near
-from services import access, export, mapview, warehouse
+from services import access, accesstables, accessview, export, mapview, warehouse
 from services.i18n import md_escape
 
 BATULICIN = "Kantor Imigrasi Kelas II TPI Batulicin"
@@ -194,7 +194,7 @@ def test_three_scenarios_side_by_side(data, villages) -> None:
     assert {"brought_A", "brought_B", "brought_C"} <= set(wide.columns)
     assert (wide["brought_C"] == 0).all()
     assert wide.set_index("code").loc[KOTABARU, "brought_B"] > 0
-    display = access.comparison_display(wide, list(scenarios), "id", "50 km")
+    display = accesstables.comparison_display(wide, list(scenarios), "id", "50 km")
     assert "B: desa baru ≤ 50 km" in display.columns and display.iloc[0, 0] == "Kalimantan"
 
 
@@ -206,8 +206,8 @@ def test_detour_factor_scales_every_distance(data, villages) -> None:
     detour = _measures(data, villages, access.Settings(threshold_km=100, detour=2.0))
     np.testing.assert_allclose(detour["km"], 2 * straight["km"])
     assert (detour["beyond"] == straight["beyond"]).all()  # 2 × d > 100 exactly when d > 50
-    assert access.distance_unit(access.Settings(detour=1.3), "id") == "km (garis lurus × 1,3 faktor jalan memutar)"
-    assert access.distance_unit(access.Settings(), "en") == "km (straight line)"
+    assert accessview.distance_unit(access.Settings(detour=1.3), "id") == "km (garis lurus × 1,3 faktor jalan memutar)"
+    assert accessview.distance_unit(access.Settings(), "en") == "km (straight line)"
 
 
 def test_threshold_counts_and_percentiles(data, villages) -> None:
@@ -338,8 +338,8 @@ def test_map_figure_draws_villages_by_url_and_points_by_kind(data, villages) -> 
     points = access.select_points(data["access_points"], settings)
     unit = access.example_point(data["access_districts"], data["access_points"])
     m = access.village_measures(villages, access.with_new(villages, access.current(villages, points), [unit], settings), settings)
-    meta = access.indicator_meta(settings, "en", access.citation(data["sources"], "en"))
-    fig = access.map_figure(
+    meta = accessview.indicator_meta(settings, "en", accessview.citation(data["sources"], "en"))
+    fig = accessview.map_figure(
         m,
         meta,
         "en",
@@ -373,14 +373,14 @@ def test_comparison_exports_as_csv_and_excel_with_metadata(data, villages) -> No
     now = _measures(data, villages, settings)
     unit = access.NewPoint('=HYPERLINK("http://x")', "ulp", *KOTABARU_TOWN, "63.02.06")
     wide = access.compare(now, {"A": _measures(data, villages, settings, [unit])})
-    table = access.comparison_export(wide, ["A"], "en", "50 km")
+    table = accesstables.comparison_export(wide, ["A"], "en", "50 km")
     csv = pd.read_csv(io.BytesIO(export.to_csv_bytes(table)), encoding="utf-8-sig")
     assert csv.columns.tolist()[:3] == ["Code", "Area", "Villages"]
     assert csv.loc[1, "Code"] == KOTABARU and csv.loc[1, "A: villages brought ≤ 50 km"] > 0
-    points = access.scenario_points_frame({"A": [unit], "B": [], "C": []}, data["access_districts"], settings, "en")
-    cite = access.citation(data["sources"], "en")
-    meta = access.metadata(settings, "en", cite, 23, access.select_points(data["access_points"], settings).mobile)
-    regencies = access.area_table(access.summarise(now, "regency"), "en", "regency", "50 km", formatted=False)
+    points = accesstables.scenario_points_frame({"A": [unit], "B": [], "C": []}, data["access_districts"], settings, "en")
+    cite = accessview.citation(data["sources"], "en")
+    meta = accesstables.metadata(settings, "en", cite, 23, access.select_points(data["access_points"], settings).mobile)
+    regencies = accesstables.area_table(access.summarise(now, "regency"), "en", "regency", "50 km", formatted=False)
     sheets = {"comparison": table, "scenario units": points, "regencies now": regencies}
     book = openpyxl.load_workbook(io.BytesIO(export.to_excel_bytes(sheets, meta)))
     assert book.sheetnames == ["comparison", "scenario units", "regencies now", "metadata"]
