@@ -137,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     points = access.select_points(point_rows, settings)
     base = access.current(villages, points)
     if args.kind == "ulp":
-        unit = access.example_point(districts, point_rows)
+        unit = access.example_point(districts, point_rows, village_rows, access.PASSPORT_KINDS)
     else:  # a new puskesmas or SMP where it helps most: the village farthest from one today
         far = villages.frame.iloc[int(np.nanargmax(base.km))]
         unit = access.NewPoint(f"{args.kind} baru", args.kind, float(far["rep_lon"]), float(far["rep_lat"]), str(far["district_code"]))

@@ -47,7 +47,7 @@ def _add(context: dict) -> None:
         return
     result = access.place(
         s.get("access_new_name", ""),
-        s.get("access_new_kind", "ulp"),
+        s.get("access_new_kind", access.DEFAULT_KINDS[0]),
         s.get("access_loc", "district"),
         district_code=s.get("access_new_district"),
         village_code=s.get("access_clicked"),
@@ -232,6 +232,8 @@ else:
         format_func=lambda v: t("access_view_current", lang) if v == "current" else t("access_scenario_label", lang, scenario=v),
     )
 shown = measures[view]
+# Partial coverage is about mobile services: only said where one is counted (the passport kinds, or a scenario's).
+has_mobile = not points.mobile.empty or any(p.kind == access.MOBILE for p in scenarios.get(view, []))
 view_text = t("access_view_current", lang) if view == "current" else t("access_scenario_label", lang, scenario=view)
 
 # Headline: Kalimantan, and the highlighted regency, with the change against today when a scenario is shown.
@@ -254,7 +256,7 @@ for code, area_name in areas:
         help=help_text,
         **_delta(h.beyond_change, lambda v: fmt_number(v, lang, 0), 0),
     )
-    if presenting and not h.n_mobile_partial:  # a slide leaves out a line that says nothing
+    if not has_mobile or (presenting and not h.n_mobile_partial):  # a line that would say nothing is left out
         continue
     c4.markdown(
         t(
@@ -299,7 +301,8 @@ with map_col:
         st.plotly_chart(
             fig, key="access_map", on_select="rerun", selection_mode="points", theme=None, config=mapview.plotly_config(static_root())
         )
-    st.caption(t("access_partial_rule", lang))  # the copy-link box is in the sidebar, for every page
+    if has_mobile:
+        st.caption(t("access_partial_rule", lang))  # the copy-link box is in the sidebar, for every page
     if shown["km"].notna().any():
         added = [p for p in (scenarios.get(view, []) if view != "current" else []) if access.counts_as_fixed(p, settings)]
         drawn = (
@@ -324,7 +327,7 @@ with side_col:
         format_func=lambda s: t("access_scenario_label", lang, scenario=s),
     )
     st.text_input(t("access_new_name", lang), key="access_new_name", max_chars=access.MAX_NAME_CHARS)
-    keep_valid("access_new_kind", list(access.ALL_KINDS), "ulp")
+    keep_valid("access_new_kind", list(access.ALL_KINDS), access.DEFAULT_KINDS[0])
     new_kind = st.selectbox(
         t("access_new_kind", lang), list(access.ALL_KINDS), key="access_new_kind", format_func=lambda k: label("point_kinds", k, lang)
     )
@@ -363,9 +366,10 @@ with side_col:
         "lang": lang,
     }
     st.button(t("access_add", lang), key="access_add", type="primary", on_click=_add, args=(context,))
-    example = access.example_point(districts, point_rows)
+    example = access.example_point(districts, point_rows, village_rows, settings.kinds)
     if example is not None:
-        st.button(t("access_example", lang), key="access_example", on_click=_add_example, args=(example,))
+        example_label = t("access_example" if example.kind == "ulp" else "access_example_puskesmas", lang)
+        st.button(example_label, key="access_example", on_click=_add_example, args=(example,))
     message = st.session_state.pop("access_msg", None)
     if message:
         kind_of_message, key, values = message
@@ -434,8 +438,9 @@ if regency != "all":
 
 with st.expander(t("access_method_heading", lang)):
     st.markdown(t("access_method", lang))
-    st.markdown(t("access_partial_rule", lang))
-    st.markdown(f"**{t('access_mobile_table', lang)}**")
-    st.dataframe(accesstables.mobile_table(points, lang), hide_index=True)
+    if has_mobile:
+        st.markdown(t("access_partial_rule", lang))
+        st.markdown(f"**{t('access_mobile_table', lang)}**")
+        st.dataframe(accesstables.mobile_table(points, lang), hide_index=True)
     st.markdown(f"**{t('access_unlocated_table', lang)}**")
     st.dataframe(accesstables.unlocated_table(villages, lang), hide_index=True)

@@ -33,13 +33,17 @@ from services.i18n import fmt_number, label, t
 # Basic services from the 2019 registers (schools: Kemendikbud; puskesmas, hospitals: Kemenkes);
 # points whose coordinates failed a check (queries/access_points.sql) never reach a distance.
 FACILITY_KINDS = ("puskesmas", "hospital", "sd", "smp", "sma", "smk")
-FIXED_KINDS = ("kanim", "ulp", "pos", "plbn", *FACILITY_KINDS)  # places one can go to on any working day
+PASSPORT_KINDS = ("kanim", "ulp")  # immigration offices and passport units: where a passport is issued
+FIXED_KINDS = (*FACILITY_KINDS, *PASSPORT_KINDS, "pos", "plbn")  # places one can go to on any working day; basic services first
 MOBILE = "mobile"
 ALL_KINDS = (*FIXED_KINDS, MOBILE)
-DEFAULT_KINDS = ("kanim", "ulp")  # passport services: offices and passport units
+# The page opens on the basic service the coordination meeting (Rakor) asks about first: the puskesmas.
+DEFAULT_KINDS = ("puskesmas",)
 STATUSES = ("open", "unverified", "planned", "closed")
 DEFAULT_STATUSES = ("open",)  # closed/historical, planned and unverified points are left out unless asked for
-DEFAULT_THRESHOLD_KM = 50
+# 10 km: the middle of the build's 5 / 10 / 25 km puskesmas and school thresholds (36 % of villages are
+# beyond it from a puskesmas; 50 km, the passport figure, leaves fewer than 1 %).
+DEFAULT_THRESHOLD_KM = 10
 THRESHOLD_RANGE = (5, 300)  # km; 5 km is a walk, 300 km spans the widest regency
 DEFAULT_DETOUR = 1.0  # straight line; rivers and crossings are longer, and the user says by how much
 DETOUR_RANGE = (1.0, 3.0)
@@ -58,7 +62,12 @@ SCENARIOS = ("A", "B", "C")
 MAX_POINTS_PER_SCENARIO = 10  # a what-if is about a few units; more belongs in a plan, not a form
 MAX_NAME_CHARS = 80
 REFERENCE_YEAR = 2026  # the point list was compiled in February 2026 (its latest dated source)
-EXAMPLE_KOTABARU = ("Unit Layanan Paspor Kotabaru", "ulp", "63.02")  # the brief's example: a passport unit in Kotabaru
+EXAMPLE_KOTABARU = ("Unit Layanan Paspor Kotabaru", "ulp", "63.02")  # the passport example: a passport unit in Kotabaru
+# The puskesmas example: Mantangai (Kabupaten Kapuas) has more villages beyond 10 km of a puskesmas (29)
+# than any other district in the 2019 register; of its villages, a unit at Sekata Bangun's point brings
+# the most of them within 10 km (13). (Krayan, farther still, is left aside: its register rows are
+# misplaced, so a "new" unit there would mostly mend a data defect.)
+EXAMPLE_PUSKESMAS = ("Puskesmas Baru Sekata Bangun", "puskesmas", "62.03.09.2036")
 
 
 # ---------------------------------------------------------------- choices and inputs
@@ -138,7 +147,10 @@ def select_points(rows: pd.DataFrame, settings: Settings) -> PointSet:
     status_ok = rows["status"].isin(settings.statuses)
     placed = rows["lon"].notna() & rows["lat"].notna()
     counted = status_ok & rows["kind"].isin([k for k in settings.kinds if k in FIXED_KINDS])
-    mobile = rows[status_ok & (rows["kind"] == MOBILE) & placed].reset_index(drop=True)
+    # The mobile services in the point list are passport services (Eazy Paspor, counters at public
+    # service malls): partial coverage of passport access, not of a puskesmas or a school.
+    passport = bool(set(settings.kinds) & set(PASSPORT_KINDS))
+    mobile = rows[status_ok & (rows["kind"] == MOBILE) & placed & passport].reset_index(drop=True)
     days = [mobile_days(n, settings.mobile_days) for n in mobile["name"]]
     mobile = mobile.assign(days=[d for d, _ in days], days_basis=[b for _, b in days])
     return PointSet(rows[counted & placed].reset_index(drop=True), mobile, rows[counted & ~placed].reset_index(drop=True))
@@ -424,11 +436,21 @@ def place(
     return NewPoint(name, kind, x, y, code, float(days) if kind == MOBILE else None)
 
 
-def example_point(districts: pd.DataFrame, points: pd.DataFrame) -> NewPoint | None:
-    """The brief's example: a passport unit (ULP) in Kotabaru town, where Eazy Paspor visits today.
-
-    None when the warehouse has no Kotabaru (a miniature test warehouse).
-    """
+def example_point(
+    districts: pd.DataFrame, points: pd.DataFrame, villages: pd.DataFrame, kinds: Iterable[str] = DEFAULT_KINDS
+) -> NewPoint | None:
+    """A ready-made unit for the chosen kinds: a puskesmas in Mantangai when puskesmas are counted,
+    else a passport unit (ULP) in Kotabaru town, where Eazy Paspor visits today, when passport
+    services are. None for other kinds, or when the warehouse lacks the place (a miniature test one)."""
+    kinds = tuple(kinds)
+    if "puskesmas" in kinds:
+        name, kind, village = EXAMPLE_PUSKESMAS
+        row = villages[(villages["code"] == village) & villages["rep_lon"].notna()]
+        if row.empty:
+            return None
+        return NewPoint(name, kind, float(row.iloc[0]["rep_lon"]), float(row.iloc[0]["rep_lat"]), str(row.iloc[0]["district_code"]))
+    if not set(kinds) & set(PASSPORT_KINDS):
+        return None
     name, kind, regency = EXAMPLE_KOTABARU
     inside = districts[districts["regency_code"] == regency]
     if inside.empty:

@@ -43,12 +43,15 @@ SCENARIO_COLOURS = {"A": "#0072B2", "B": "#009E73", "C": "#CC79A7"}  # Okabe-Ito
 def citation(sources: pd.DataFrame, lang: str, short: bool = False, kinds: Iterable[str] = ()) -> str:
     """The point lists' and the boundaries' citations; ``short`` keeps the boundary credit only (for hover labels).
 
-    The facility registers are cited when one of their kinds is chosen.
+    The facility registers are cited when one of their kinds is chosen, the project's point list
+    (immigration, PLBN, mobile services) when one of its kinds is, or when no kinds are given.
     """
     column = "citation_id" if lang == "id" else "citation_en"
     rows = sources.set_index("source_id")
+    kinds = tuple(kinds)
     registers = tuple(dict.fromkeys(_KIND_SOURCES[k] for k in kinds if k in _KIND_SOURCES))
-    wanted = (_CITATION_SOURCES[0], *registers, *_CITATION_SOURCES[1:])
+    point_list = _CITATION_SOURCES[:1] if not kinds or any(k not in _KIND_SOURCES for k in kinds) else ()
+    wanted = (*point_list, *registers, *_CITATION_SOURCES[1:])
     cited = [str(rows.loc[s, column]) for s in wanted if s in rows.index]
     if short and len(cited) == len(wanted):
         cited[-1] = _BOUNDARY_CREDIT

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import math
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
@@ -22,6 +23,7 @@ from services.i18n import md_escape
 BATULICIN = "Kantor Imigrasi Kelas II TPI Batulicin"
 KOTABARU = "63.02"
 KOTABARU_TOWN = (116.222944, -3.242097)  # where Eazy Paspor visits (desa Kotabaru Hilir area)
+PASSPORT = access.Settings(kinds=access.PASSPORT_KINDS, threshold_km=50)  # the passport question: offices and units, 50 km
 
 
 def _haversine_km(lon1: float, lat1: float, lon2: float, lat2: float, radius: float = 6371.0088) -> float:
@@ -131,9 +133,9 @@ def test_villages_without_a_point_are_left_out_and_counted(villages) -> None:
 
 
 def test_a_passport_unit_in_kotabaru_equals_a_recomputation_from_scratch(data, villages) -> None:
-    settings = access.Settings()
+    settings = PASSPORT
     points = access.select_points(data["access_points"], settings)
-    unit = access.example_point(data["access_districts"], data["access_points"])
+    unit = access.example_point(data["access_districts"], data["access_points"], data["access_villages"], access.PASSPORT_KINDS)
     assert unit.kind == "ulp" and unit.district_code.startswith(KOTABARU)
     quick = access.with_new(villages, access.current(villages, points), [unit], settings)
     fresh = access.from_scratch(villages, points, [unit], settings)
@@ -146,6 +148,29 @@ def test_a_passport_unit_in_kotabaru_equals_a_recomputation_from_scratch(data, v
     )
 
 
+def test_the_default_is_the_puskesmas_and_its_example_a_new_one_in_mantangai(data, villages) -> None:
+    settings = access.Settings()
+    assert settings.kinds == ("puskesmas",) and settings.threshold_km == 10
+    points = access.select_points(data["access_points"], settings)
+    assert set(points.fixed["kind"]) == {"puskesmas"} and len(points.fixed) > 700
+    assert points.mobile.empty  # the visiting passport services are no partial coverage of a puskesmas
+    unit = access.example_point(data["access_districts"], data["access_points"], data["access_villages"], settings.kinds)
+    assert unit.kind == "puskesmas" and unit.district_code == "62.03.09"  # Mantangai, Kabupaten Kapuas
+    now = _measures(data, villages, settings)
+    mantangai = now[now["district_code"] == "62.03.09"]
+    by_district = access.summarise(now, "district").set_index("code")
+    assert by_district["n_beyond"].idxmax() == "62.03.09" and int(mantangai["beyond"].sum()) == 29
+    after = _measures(data, villages, settings, [unit])
+    wide = access.compare(now, {"A": after}).set_index("code")
+    assert wide.loc["62.03", "brought_A"] == wide.loc[access.KALIMANTAN, "brought_A"] == 13  # Mantangai's own villages
+    quick = access.with_new(villages, access.current(villages, points), [unit], settings)
+    fresh = access.from_scratch(villages, points, [unit], settings)
+    np.testing.assert_allclose(quick.km, fresh.km, rtol=1e-12, atol=1e-9)
+    assert (
+        access.example_point(data["access_districts"], data["access_points"], data["access_villages"], ("plbn",)) is None
+    )  # no example for border posts
+
+
 def test_random_scenarios_equal_recomputation_from_scratch(data, villages) -> None:
     """Several units of every kind at random villages, three settings: the quick path never drifts."""
     rng = np.random.default_rng(8)
@@ -154,7 +179,12 @@ def test_random_scenarios_equal_recomputation_from_scratch(data, villages) -> No
         access.NewPoint(f"u{i}", kind, float(r.rep_lon), float(r.rep_lat), r.district_code, 3.0 if kind == "mobile" else None)
         for i, (r, kind) in enumerate(zip(rows.itertuples(), rng.choice(list(access.ALL_KINDS), 12), strict=True))
     ]
-    for settings in (access.Settings(), access.Settings(kinds=("plbn", "pos"), statuses=("open", "planned")), access.Settings(detour=1.7)):
+    for settings in (
+        PASSPORT,
+        access.Settings(),
+        access.Settings(kinds=("plbn", "pos"), statuses=("open", "planned")),
+        access.Settings(detour=1.7),
+    ):
         points = access.select_points(data["access_points"], settings)
         quick = access.village_measures(villages, access.with_new(villages, access.current(villages, points), units, settings), settings)
         fresh = access.village_measures(villages, access.from_scratch(villages, points, units, settings), settings)
@@ -164,8 +194,8 @@ def test_random_scenarios_equal_recomputation_from_scratch(data, villages) -> No
 
 
 def test_the_kotabaru_unit_brings_kotabaru_villages_within_50_km(data, villages) -> None:
-    settings = access.Settings()
-    unit = access.example_point(data["access_districts"], data["access_points"])
+    settings = PASSPORT
+    unit = access.example_point(data["access_districts"], data["access_points"], data["access_villages"], access.PASSPORT_KINDS)
     now = _measures(data, villages, settings)
     after = _measures(data, villages, settings, [unit])
     wide = access.compare(now, {"A": after})
@@ -181,12 +211,17 @@ def test_the_kotabaru_unit_brings_kotabaru_villages_within_50_km(data, villages)
 
 
 def test_three_scenarios_side_by_side(data, villages) -> None:
-    settings = access.Settings()
+    settings = PASSPORT
     districts = data["access_districts"].set_index("code")
     unit = lambda code, kind="ulp": access.NewPoint(code, kind, districts.loc[code, "rep_lon"], districts.loc[code, "rep_lat"], code)  # noqa: E731
     now = _measures(data, villages, settings)
     scenarios = {
-        "A": _measures(data, villages, settings, [access.example_point(data["access_districts"], data["access_points"])]),
+        "A": _measures(
+            data,
+            villages,
+            settings,
+            [access.example_point(data["access_districts"], data["access_points"], data["access_villages"], access.PASSPORT_KINDS)],
+        ),
         "B": _measures(data, villages, settings, [unit("63.02.13")]),  # Pamukan Utara, far north of Kotabaru
         "C": _measures(data, villages, settings, [unit("63.02.13", "plbn")]),  # a PLBN does not count for passports
     }
@@ -226,22 +261,22 @@ def test_threshold_counts_and_percentiles(data, villages) -> None:
 
 
 def test_closed_points_are_left_out_unless_asked_for(data) -> None:
-    default = access.select_points(data["access_points"], access.Settings())
+    default = access.select_points(data["access_points"], PASSPORT)
     assert not default.fixed["name"].str.contains("historical").any()
     assert (default.fixed["status"] == "open").all()
-    with_closed = access.select_points(data["access_points"], access.Settings(statuses=access.STATUSES))
+    with_closed = access.select_points(data["access_points"], replace(PASSPORT, statuses=access.STATUSES))
     assert with_closed.fixed["name"].str.contains("Barabai").any()
 
 
 def test_mobile_service_is_partial_coverage_never_a_shorter_distance(data, villages) -> None:
-    settings = access.Settings()
+    settings = PASSPORT
     points = access.select_points(data["access_points"], settings)
     eazy = points.mobile[points.mobile["name"].str.contains("Kotabaru")].iloc[0]
     assert eazy["days"] == 4 and eazy["days_basis"] == "access_days_kotabaru"
     tarakan = points.mobile[points.mobile["name"].str.contains("Malinau")].iloc[0]
     assert tarakan["days"] == access.DEFAULT_MOBILE_DAYS
     assert (
-        access.select_points(data["access_points"], access.Settings(mobile_days=6)).mobile.set_index("name").loc[tarakan["name"], "days"]
+        access.select_points(data["access_points"], replace(PASSPORT, mobile_days=6)).mobile.set_index("name").loc[tarakan["name"], "days"]
         == 6
     )
 
@@ -334,9 +369,9 @@ def test_stored_scenarios_round_trip() -> None:
 
 
 def test_map_figure_draws_villages_by_url_and_points_by_kind(data, villages) -> None:
-    settings = access.Settings()
+    settings = PASSPORT
     points = access.select_points(data["access_points"], settings)
-    unit = access.example_point(data["access_districts"], data["access_points"])
+    unit = access.example_point(data["access_districts"], data["access_points"], data["access_villages"], access.PASSPORT_KINDS)
     m = access.village_measures(villages, access.with_new(villages, access.current(villages, points), [unit], settings), settings)
     meta = accessview.indicator_meta(settings, "en", accessview.citation(data["sources"], "en"))
     fig = accessview.map_figure(
@@ -369,7 +404,7 @@ def test_map_figure_draws_villages_by_url_and_points_by_kind(data, villages) -> 
 
 
 def test_comparison_exports_as_csv_and_excel_with_metadata(data, villages) -> None:
-    settings = access.Settings()
+    settings = PASSPORT
     now = _measures(data, villages, settings)
     unit = access.NewPoint('=HYPERLINK("http://x")', "ulp", *KOTABARU_TOWN, "63.02.06")
     wide = access.compare(now, {"A": _measures(data, villages, settings, [unit])})
