@@ -160,6 +160,7 @@ with st.sidebar:
         step=1,
         key="access_mobile_days",
         help=t("access_mobile_default_help", lang),
+        disabled=not set(kinds) & set(access.PASSPORT_KINDS),  # the mobile services are passport services
     )
     keep_valid("access_kab", ["all", *regency_codes], "all")
     regency = st.selectbox(
@@ -247,7 +248,8 @@ for code, area_name in areas:
         continue
     km = lambda v: f"{fmt_number(v, lang, 1)} km"  # noqa: E731 - tiny local formatter
     help_text = None if presenting else t("access_metric_help", lang, unit=unit, n=fmt_number(h.n_villages, lang, 0))
-    c1, c2, c3, c4 = [beside.container() for _ in range(4)] if presenting else st.columns(4)
+    columns = [beside.container() for _ in range(4)] if presenting else st.columns(4 if has_mobile else 3)
+    c1, c2, c3 = columns[:3]
     c1.metric(t("access_metric_median", lang, area=area_name) + suffix, km(h.median_km), help=help_text, **_delta(h.median_change, km, 1))
     c2.metric(t("access_metric_p90", lang, area=area_name) + suffix, km(h.p90_km), help=help_text, **_delta(h.p90_change, km, 1))
     c3.metric(
@@ -258,7 +260,7 @@ for code, area_name in areas:
     )
     if not has_mobile or (presenting and not h.n_mobile_partial):  # a line that would say nothing is left out
         continue
-    c4.markdown(
+    columns[3].markdown(
         t(
             "access_partial_line",
             lang,

@@ -26,7 +26,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "{indicator}, dalam {unit}. Ambang: {threshold}. Sumber: {source}.",
         "en": "{indicator}, in {unit}. Threshold: {threshold}. Source: {source}.",
     },
-    "access_indicator": {"id": "Jarak ke titik terdekat ({kinds})", "en": "Distance to the nearest point ({kinds})"},
+    "access_indicator": {"id": "Jarak ke titik terdekat: {kinds}", "en": "Distance to the nearest point: {kinds}"},
     "access_straight_line": {"id": "garis lurus", "en": "straight line"},
     "access_with_detour": {"id": "garis lurus × {factor} faktor jalan memutar", "en": "straight line × {factor} detour factor"},
     "access_detour_suffix": {"id": " (jalan memutar × {factor})", "en": " (detour × {factor})"},
