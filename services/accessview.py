@@ -33,6 +33,7 @@ _KIND_STYLE = {  # symbol and colour per kind; blues and greens stay apart from 
 _KIND_SOURCES = {"puskesmas": "kemenkes_faskes_2019", "hospital": "kemenkes_faskes_2019"} | {
     k: "kemendikbud_sekolah_2019" for k in ("sd", "smp", "sma", "smk")
 }
+_SHORT_LEGEND = {"puskesmas": "access_legend_puskesmas"}  # the full English name runs past a legend column at 1366 px
 _NEW_COLOUR = "#000000"
 SCENARIO_COLOURS = {"A": "#0072B2", "B": "#009E73", "C": "#CC79A7"}  # Okabe-Ito
 
@@ -148,7 +149,7 @@ def point_traces(points: PointSet, new: list[NewPoint], lang: str, scenario: str
                 ),
                 hovertext=text,
                 hoverinfo="text",
-                name=label("point_kinds", kind, lang),
+                name=t(_SHORT_LEGEND[kind], lang) if kind in _SHORT_LEGEND else label("point_kinds", kind, lang),
                 legendgroup=f"kind_{kind}",
                 showlegend=True,
             )

@@ -149,10 +149,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "access_clicked": {"id": "Desa terpilih: **{village}**, Kec. {district}", "en": "Village picked: **{village}**, {district} district"},
     "access_add": {"id": "Tambahkan unit", "en": "Add unit"},
     "access_example": {"id": "Contoh: unit paspor di Kotabaru", "en": "Example: passport unit in Kotabaru"},
-    "access_example_puskesmas": {
-        "id": "Contoh: puskesmas baru di Mantangai (Kapuas)",
-        "en": "Example: new puskesmas in Mantangai (Kapuas)",
-    },
+    "access_example_puskesmas": {"id": "Contoh: puskesmas baru di Mantangai", "en": "Example: new puskesmas, Mantangai"},
+    "access_legend_puskesmas": {"id": "Puskesmas", "en": "Puskesmas"},
     "access_added": {"id": "{name} ditambahkan ke skenario {scenario}.", "en": "{name} added to scenario {scenario}."},
     "access_remove": {"id": "Hapus", "en": "Remove"},
     "access_clear": {"id": "Kosongkan skenario {scenario}", "en": "Clear scenario {scenario}"},
