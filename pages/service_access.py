@@ -379,7 +379,7 @@ with side_col:
     for key in active:
         st.markdown(f"**{t('access_scenario_label', lang, scenario=key)}**")
         for i, p in enumerate(scenarios[key]):
-            text_col, button_col = st.columns([3, 1], vertical_alignment="center")
+            text_col, button_col = st.columns([2, 1], vertical_alignment="center")  # "Remove" whole at 1366 px
             counted = access.counts_as_fixed(p, settings) or p.kind == access.MOBILE
             where = district_names.get(p.district_code, "")
             text_col.markdown(
