@@ -235,6 +235,7 @@ else:
 shown = measures[view]
 # Partial coverage is about mobile services: only said where one is counted (the passport kinds, or a scenario's).
 has_mobile = not points.mobile.empty or any(p.kind == access.MOBILE for p in scenarios.get(view, []))
+any_mobile = not points.mobile.empty or any(p.kind == access.MOBILE for units in scenarios.values() for p in units)
 view_text = t("access_view_current", lang) if view == "current" else t("access_scenario_label", lang, scenario=view)
 
 # Headline: Kalimantan, and the highlighted regency, with the change against today when a scenario is shown.
@@ -398,11 +399,13 @@ else:
     st.plotly_chart(compare_fig, key="access_compare_chart", theme=None, config={"displaylogo": False})
     compare_stamp = exports.plain_stamp(t("access_compare_title", lang), f"{meta.name} ({unit}), {threshold_text}", cite, lang, False)
     chart_download.buttons(chart_download.chart(compare_fig, compare_stamp), "akses_perbandingan_skenario", "dl_access_compare", lang)
-    st.dataframe(accesstables.comparison_display(wide, active, lang, threshold_text), hide_index=True, key="access_compare_table")
+    st.dataframe(
+        accesstables.comparison_display(wide, active, lang, threshold_text, partial=any_mobile), hide_index=True, key="access_compare_table"
+    )
     st.caption(t("access_compare_caption", lang, unit=unit) + " " + t("access_people_note", lang))
-    table = accesstables.comparison_export(wide, active, lang, threshold_text)
+    table = accesstables.comparison_export(wide, active, lang, threshold_text, partial=any_mobile)
     now_regencies = accesstables.area_table(
-        access.summarise(measures["current"], "regency"), lang, "regency", threshold_text, formatted=False
+        access.summarise(measures["current"], "regency"), lang, "regency", threshold_text, formatted=False, partial=not points.mobile.empty
     )
     csv_col, xlsx_col = st.columns(2)
     csv_col.download_button(
@@ -432,11 +435,17 @@ else:
 st.header(t("access_regencies_title", lang))
 st.caption(t("access_table_caption", lang, view=view_text, unit=unit))
 by_regency = access.summarise(shown, "regency")
-st.dataframe(accesstables.area_table(by_regency, lang, "regency", threshold_text), hide_index=True, key="access_regency_table")
+st.dataframe(
+    accesstables.area_table(by_regency, lang, "regency", threshold_text, partial=has_mobile), hide_index=True, key="access_regency_table"
+)
 if regency != "all":
     st.subheader(t("access_districts_title", lang, regency=regency_names[regency]))
     by_district = access.summarise(shown[shown["regency_code"] == regency], "district")
-    st.dataframe(accesstables.area_table(by_district, lang, "district", threshold_text), hide_index=True, key="access_district_table")
+    st.dataframe(
+        accesstables.area_table(by_district, lang, "district", threshold_text, partial=has_mobile),
+        hide_index=True,
+        key="access_district_table",
+    )
 
 with st.expander(t("access_method_heading", lang)):
     st.markdown(t("access_method", lang))

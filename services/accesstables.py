@@ -14,9 +14,10 @@ from services.accessview import detour_text, kinds_text
 from services.i18n import fmt_number, label, t
 
 
-def area_table(summary: pd.DataFrame, lang: str, level: str, threshold: str, formatted: bool = True) -> pd.DataFrame:
+def area_table(summary: pd.DataFrame, lang: str, level: str, threshold: str, formatted: bool = True, partial: bool = True) -> pd.DataFrame:
     """A summary in the user's language, farthest first: numbers as the language writes them for the
-    screen, or numeric (km to 0.1) with a code column for a spreadsheet (``formatted=False``)."""
+    screen, or numeric (km to 0.1) with a code column for a spreadsheet (``formatted=False``). The
+    partial-coverage columns only where a mobile service counts (``partial``)."""
     summary = summary.sort_values(["share_beyond", "median_km"], ascending=False)
     out = pd.DataFrame(index=summary.index)
     if not formatted:
@@ -30,8 +31,7 @@ def area_table(summary: pd.DataFrame, lang: str, level: str, threshold: str, for
         ("access_col_p90", "p90_km", 1),
         ("access_col_beyond", "n_beyond", 0),
         ("access_col_beyond_share", "share_beyond", 1),
-        ("access_col_mobile", "n_mobile_partial", 0),
-        ("access_col_partial", "partial_equiv", 1),
+        *([("access_col_mobile", "n_mobile_partial", 0), ("access_col_partial", "partial_equiv", 1)] if partial else []),
     ]
     for key, column, decimals in numbers:
         values = summary[column]
@@ -39,7 +39,7 @@ def area_table(summary: pd.DataFrame, lang: str, level: str, threshold: str, for
     return out.reset_index(drop=True)
 
 
-def _comparison_columns(scenarios: list[str], lang: str, threshold: str) -> dict[str, str]:
+def _comparison_columns(scenarios: list[str], lang: str, threshold: str, partial: bool = True) -> dict[str, str]:
     columns = {
         "code": t("access_col_code", lang),
         "name": t("access_col_area", lang),
@@ -48,20 +48,23 @@ def _comparison_columns(scenarios: list[str], lang: str, threshold: str) -> dict
         "median_now_km": t("access_col_median_now", lang),
         "partial_now": t("access_col_partial_now", lang),
     }
+    if not partial:
+        del columns["partial_now"]
     for key in scenarios:
         columns |= {
             f"within_{key}": t("access_col_within_s", lang, scenario=key, threshold=threshold),
             f"brought_{key}": t("access_col_brought_s", lang, scenario=key, threshold=threshold),
             f"median_{key}_km": t("access_col_median_s", lang, scenario=key),
             f"median_change_{key}_km": t("access_col_median_change_s", lang, scenario=key),
-            f"partial_{key}": t("access_col_partial_s", lang, scenario=key),
         }
+        if partial:
+            columns[f"partial_{key}"] = t("access_col_partial_s", lang, scenario=key)
     return columns
 
 
-def comparison_export(wide: pd.DataFrame, scenarios: list[str], lang: str, threshold: str) -> pd.DataFrame:
+def comparison_export(wide: pd.DataFrame, scenarios: list[str], lang: str, threshold: str, partial: bool = True) -> pd.DataFrame:
     """The comparison with numbers kept numeric (rounded to 0.1 km) and headers in the user's language."""
-    columns = _comparison_columns(scenarios, lang, threshold)
+    columns = _comparison_columns(scenarios, lang, threshold, partial)
     out = wide[list(columns)].copy()
     for column in out.columns:
         if column.endswith("_km") or column.startswith("partial"):
@@ -69,9 +72,9 @@ def comparison_export(wide: pd.DataFrame, scenarios: list[str], lang: str, thres
     return out.rename(columns=columns)
 
 
-def comparison_display(wide: pd.DataFrame, scenarios: list[str], lang: str, threshold: str) -> pd.DataFrame:
+def comparison_display(wide: pd.DataFrame, scenarios: list[str], lang: str, threshold: str, partial: bool = True) -> pd.DataFrame:
     """The comparison as the user reads it: numbers in the language's format, changes signed."""
-    columns = _comparison_columns(scenarios, lang, threshold)
+    columns = _comparison_columns(scenarios, lang, threshold, partial)
     out = wide[list(columns)].copy()
     for column in list(out.columns):
         if column in ("code", "name"):

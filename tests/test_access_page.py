@@ -64,6 +64,7 @@ def test_opens_in_indonesian_with_every_village_and_the_service_points(real_env:
     assert any("Belum ada skenario" in i.value for i in at.info)
     regencies = at.dataframe[0].value
     assert len(regencies) == 56 and "% desa > 10 km" in regencies.columns
+    assert not [c for c in regencies.columns if "parsial" in c]  # no mobile service counts: no partial-coverage columns
     # hospitals and schools by level are offered beside immigration and PLBN, basic services first
     assert at.multiselect(key="access_kinds").options[:6] == ["Puskesmas", "Rumah sakit", "SD", "SMP", "SMA", "SMK"]
 
@@ -140,6 +141,7 @@ def test_a_new_puskesmas_and_a_new_smp_answered_on_the_page(real_env: Path) -> N
     assert not at.exception
     comparison = at.dataframe[0].value
     assert comparison["Area"].tolist() == ["Kalimantan", "Kabupaten Kapuas"]
+    assert not [c for c in comparison.columns if "partial" in c.lower()]
     assert comparison["A: villages brought ≤ 10 km"].tolist() == ["+13", "+13"]
     assert _metrics(at)["Villages > 10 km, Kalimantan"] == ("2,593 (35.9 %)", "-13")
     # a new SMP, typed in by coordinates, counts once SMP are chosen; the puskesmas view ignores it
