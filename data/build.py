@@ -30,7 +30,7 @@ from filelock import FileLock
 
 from data import facilities, points, simulate, sources
 from data.errors import BuildError
-from geo import border, boundaries
+from geo import border, boundaries, nearest
 from services.settings import settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -238,10 +238,10 @@ def _add_remoteness(regions: pd.DataFrame, capitals: pd.DataFrame) -> pd.DataFra
     cap_lon = regions["prov_code"].map(cap["lon"]).to_numpy(dtype=float)
     cap_lat = regions["prov_code"].map(cap["lat"]).to_numpy(dtype=float)
     regions["km_to_capital"] = np.round(
-        boundaries.geodesic_km(regions["rep_lon"].to_numpy(float), regions["rep_lat"].to_numpy(float), cap_lon, cap_lat), 1
+        nearest.geodesic_km(regions["rep_lon"].to_numpy(float), regions["rep_lat"].to_numpy(float), cap_lon, cap_lat), 1
     )
     cities = regions[(regions["level"] == "kabupaten") & (regions["region_type"] == "kota")]
-    km_city = boundaries.nearest_km(
+    km_city, _ = nearest.nearest_km(
         regions["rep_lon"].to_numpy(float),
         regions["rep_lat"].to_numpy(float),
         cities["rep_lon"].to_numpy(float),

@@ -33,8 +33,7 @@ import pandas as pd
 
 from data.errors import BuildError
 from data.sources import FILES, read_csv
-from geo import access as geo_access
-from geo import boundaries
+from geo import boundaries, nearest
 from services.names import name_key
 from services.upload.match import CodeSystemDecision, Gazetteer, RegionKey, decide_code_system, file_context, match_key
 
@@ -525,9 +524,11 @@ def load_all(root: Path, places: Places) -> Loaded:
 
 
 def as_service_points(points: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    """The facilities in the service-points table's shape (regency = where the point lies, else as stated)."""
+    """The facilities in the service-points table's shape. A facility's regency is the one its register
+    states (see :func:`coverage_indicators`), where the point lies only when the code could not be read;
+    a usable point lies in its stated regency anyway."""
     out = points.assign(
-        regency_code=points["regency_located"].where(points["regency_located"].notna(), points["stated_regency_code"]),
+        regency_code=points["stated_regency_code"].where(points["stated_regency_code"].notna(), points["regency_located"]),
         coord_method=points["place_method"].map(
             lambda m: {
                 "within": "source coordinates, inside its village",
@@ -586,8 +587,24 @@ def _obs(indicator: str, frame: pd.DataFrame, year: int, value: str, num: str | 
 def coverage_indicators(points: pd.DataFrame, registers: pd.DataFrame, regions: pd.DataFrame, population: pd.Series) -> pd.DataFrame:
     """Counts and ratios per regency (and district where a point's place allows).
 
-    Counts follow the stated regency (a facility counts where its register puts it, coordinates or
-    not); district counts use the located district of usable points only.
+    The rule, the same for every count (and written in the catalogue's definitions):
+
+    - **Regency counts follow the register.** Every row a register lists counts once, in the regency
+      its own code gives (read in the code system detected for that register and checked against
+      names), whatever its coordinates: a facility without coordinates, with a point outside
+      Kalimantan (RSUD Landak in the Java Sea), with copied coordinates, or with a point in another
+      regency than its code still exists where the register says it serves. Measured: of the 292 2019
+      points whose code and location disagree, 115 have a name that names one of the two regencies:
+      the register's in 112, both in 2, the location's in 1 (RSUD Sukamara); the coordinates are
+      the faulty part. Rows whose
+      code cannot be read count nowhere (unknown, not zero). Rows whose code and name disagree (8 in
+      the 2022 puskesmas register, 1 in the 2021 hospital list) keep their code: their names are
+      village or district names that repeat across Kalimantan (Balai Berkuak, coded Ketapang, is a
+      village of Ketapang, though Balai is a district of Sanggau).
+    - **District counts follow the location**, of usable points only (every check passed): a district
+      count needs a point one can trust. A usable point lies in its stated regency, so a regency's
+      district counts add up to its register count less its flagged rows, which the catalogue page
+      lists with their reason. Distances use the same usable points.
     """
     regencies = regions.loc[regions["level"] == "kabupaten", "code"]
     health = points[points["source_id"] == "kemenkes_faskes_2019"]
@@ -634,15 +651,15 @@ def coverage_indicators(points: pd.DataFrame, registers: pd.DataFrame, regions: 
 
 def access_indicators(points: pd.DataFrame, regions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Straight-line km from every village's representative point to the nearest usable facility of
-    each kind (geo/access.py's k-d tree), and per district and regency the median and the share of
+    each kind (geo/nearest.py's k-d tree), and per district and regency the median and the share of
     villages beyond 5 / 10 / 25 km. Returns observations and the per-village distances."""
     villages = regions[(regions["level"] == "desa") & regions["rep_lon"].notna()].reset_index(drop=True)
-    vxy = geo_access.project_km(villages["rep_lon"].to_numpy(float), villages["rep_lat"].to_numpy(float))
+    at = nearest.unit_vectors(villages["rep_lon"].to_numpy(float), villages["rep_lat"].to_numpy(float))
     usable = points[points["quality"].isna()]
     out, dist = [], {"code": villages["code"]}
     for key, kinds in ACCESS_KINDS.items():
         chosen = usable[usable["kind"].isin(kinds)]
-        km, _idx = geo_access.nearest_km(vxy, geo_access.project_km(chosen["lon"].to_numpy(float), chosen["lat"].to_numpy(float)))
+        km, _idx = nearest.nearest(at, nearest.unit_vectors(chosen["lon"].to_numpy(float), chosen["lat"].to_numpy(float)))
         km = np.where(np.isfinite(km), km, np.nan)
         dist[key] = km
         frame = pd.DataFrame({"village": villages["code"], "km": km})

@@ -17,7 +17,6 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
-from pyproj import Geod
 
 LEVELS = ("provinsi", "kabupaten", "kecamatan", "desa")
 LEVEL_FILES = {
@@ -41,7 +40,6 @@ _AREA_CRS = "EPSG:6933"
 SIMPLIFY_TOLERANCE = {"provinsi": 0.0, "kabupaten": 0.0, "kecamatan": 0.0, "desa": 0.002, "perbatasan": 0.0, "rivers": 0.0}
 # 4 decimals of a degree ~ 11 m: far finer than the simplification, and it shortens the JSON.
 _DECIMALS = 4
-_GEOD = Geod(ellps="WGS84")
 
 
 class BoundaryError(ValueError):
@@ -122,23 +120,6 @@ def measures(gdf: gpd.GeoDataFrame) -> pd.DataFrame:
             "max_lat": bounds[:, 3],
         }
     )
-
-
-def geodesic_km(lon1: np.ndarray, lat1: np.ndarray, lon2: np.ndarray, lat2: np.ndarray) -> np.ndarray:
-    """Straight-line (ellipsoidal geodesic) distance in km, element-wise."""
-    _, _, metres = _GEOD.inv(np.asarray(lon1), np.asarray(lat1), np.asarray(lon2), np.asarray(lat2))
-    return np.asarray(metres) / 1000.0
-
-
-def nearest_km(lon: np.ndarray, lat: np.ndarray, target_lon: np.ndarray, target_lat: np.ndarray) -> np.ndarray:
-    """Distance in km from each point to the nearest of a small set of targets (brute force)."""
-    if len(target_lon) == 0:
-        return np.full(len(lon), np.nan)
-    lon, lat = np.asarray(lon, dtype=float), np.asarray(lat, dtype=float)
-    best = np.full(len(lon), np.inf)
-    for tlon, tlat in zip(target_lon, target_lat, strict=True):
-        best = np.minimum(best, geodesic_km(lon, lat, np.full(len(lon), tlon), np.full(len(lat), tlat)))
-    return best
 
 
 def locate(points_lon: np.ndarray, points_lat: np.ndarray, gdf: gpd.GeoDataFrame) -> list[str | None]:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from services import access, classify, export, mapview
+from services import access, accesstables, accessview, classify, export, mapview
 from services.i18n import fmt_number, label, md_escape, t, tn
 from ui import exports
 from ui.components import chart_download, meeting, url_state
 from ui.components.state import keep_valid
-from ui.context import language, reference, require_data, static_root, static_url
+from ui.context import language, reference, require_data, static_path, static_root, static_url
 
 _STATE = "access_scenarios"  # {scenario: [new unit as a plain dict]}: this session only
 _PLACES = ("district", "village", "coords")
@@ -47,7 +47,7 @@ def _add(context: dict) -> None:
         return
     result = access.place(
         s.get("access_new_name", ""),
-        s.get("access_new_kind", "ulp"),
+        s.get("access_new_kind", access.DEFAULT_KINDS[0]),
         s.get("access_loc", "district"),
         district_code=s.get("access_new_district"),
         village_code=s.get("access_clicked"),
@@ -160,6 +160,7 @@ with st.sidebar:
         step=1,
         key="access_mobile_days",
         help=t("access_mobile_default_help", lang),
+        disabled=not set(kinds) & set(access.PASSPORT_KINDS),  # the mobile services are passport services
     )
     keep_valid("access_kab", ["all", *regency_codes], "all")
     regency = st.selectbox(
@@ -186,9 +187,9 @@ url_state.publish(  # defaults stay out of the link, so a plain link stays short
 
 settings = access.Settings(tuple(kinds), tuple(statuses), float(threshold), round(float(detour), 1), float(mobile_default))
 points = access.select_points(point_rows, settings)
-cite = access.citation(sources, lang, kinds=settings.kinds)
-meta = access.indicator_meta(settings, lang, access.citation(sources, lang, short=True, kinds=settings.kinds))
-unit = access.distance_unit(settings, lang)
+cite = accessview.citation(sources, lang, kinds=settings.kinds)
+meta = accessview.indicator_meta(settings, lang, accessview.citation(sources, lang, short=True, kinds=settings.kinds))
+unit = accessview.distance_unit(settings, lang)
 threshold_text = f"{fmt_number(settings.threshold_km, lang, 0)} km"
 
 presenting = meeting.is_on()  # on a projector: the figures and the map first, the fine print stays off the slide
@@ -232,10 +233,13 @@ else:
         format_func=lambda v: t("access_view_current", lang) if v == "current" else t("access_scenario_label", lang, scenario=v),
     )
 shown = measures[view]
+# Partial coverage is about mobile services: only said where one is counted (the passport kinds, or a scenario's).
+has_mobile = not points.mobile.empty or any(p.kind == access.MOBILE for p in scenarios.get(view, []))
+any_mobile = not points.mobile.empty or any(p.kind == access.MOBILE for units in scenarios.values() for p in units)
 view_text = t("access_view_current", lang) if view == "current" else t("access_scenario_label", lang, scenario=view)
 
 # Headline: Kalimantan, and the highlighted regency, with the change against today when a scenario is shown.
-suffix = access.detour_suffix(settings, lang)
+suffix = accessview.detour_suffix(settings, lang)
 areas = [(None, "Kalimantan")] + ([(regency, regency_names[regency])] if regency != "all" else [])
 if presenting:  # one area on a slide: the regency in focus, else Kalimantan
     areas = areas[-1:]
@@ -245,7 +249,8 @@ for code, area_name in areas:
         continue
     km = lambda v: f"{fmt_number(v, lang, 1)} km"  # noqa: E731 - tiny local formatter
     help_text = None if presenting else tn("access_metric_help", h.n_villages, lang, unit=unit)
-    c1, c2, c3, c4 = [beside.container() for _ in range(4)] if presenting else st.columns(4)
+    columns = [beside.container() for _ in range(4)] if presenting else st.columns(4 if has_mobile else 3)
+    c1, c2, c3 = columns[:3]
     c1.metric(t("access_metric_median", lang, area=area_name) + suffix, km(h.median_km), help=help_text, **_delta(h.median_change, km, 1))
     c2.metric(t("access_metric_p90", lang, area=area_name) + suffix, km(h.p90_km), help=help_text, **_delta(h.p90_change, km, 1))
     c3.metric(
@@ -254,9 +259,9 @@ for code, area_name in areas:
         help=help_text,
         **_delta(h.beyond_change, lambda v: fmt_number(v, lang, 0), 0),
     )
-    if presenting and not h.n_mobile_partial:  # a slide leaves out a line that says nothing
+    if not has_mobile or (presenting and not h.n_mobile_partial):  # a line that would say nothing is left out
         continue
-    c4.markdown(
+    columns[3].markdown(
         tn(
             "access_partial_line",
             h.n_mobile_partial,
@@ -269,7 +274,7 @@ for code, area_name in areas:
 map_col, side_col = (slide_map.container(key="meeting_fill"), st.container()) if presenting else st.columns([3, 2], gap="medium")
 with map_col:
     bbox = access.map_extent(provinces, regencies, regency if regency != "all" and zoom else None)
-    fig = access.map_figure(
+    fig = accessview.map_figure(
         shown,
         meta,
         lang,
@@ -299,7 +304,8 @@ with map_col:
         st.plotly_chart(
             fig, key="access_map", on_select="rerun", selection_mode="points", theme=None, config=mapview.plotly_config(static_root())
         )
-    st.caption(t("access_partial_rule", lang))  # the copy-link box is in the sidebar, for every page
+    if has_mobile:
+        st.caption(t("access_partial_rule", lang))  # the copy-link box is in the sidebar, for every page
     if shown["km"].notna().any():
         added = [p for p in (scenarios.get(view, []) if view != "current" else []) if access.counts_as_fixed(p, settings)]
         drawn = (
@@ -308,7 +314,7 @@ with map_col:
             t("access_points_legend", lang),
         )
         chart_download.buttons(
-            lambda fmt: exports.map_image(access.map_frame(shown), meta, view_text, "desa", lang, scheme, classify.DEFAULT_K, fmt,
+            lambda fmt: exports.map_image(accessview.map_frame(shown), meta, view_text, "desa", lang, scheme, classify.DEFAULT_K, fmt,
                                           title=t("access_title", lang), points=drawn),
             f"akses_{view}", "dl_access_map", lang, needs_browser=False,
         )  # fmt: skip
@@ -324,7 +330,7 @@ with side_col:
         format_func=lambda s: t("access_scenario_label", lang, scenario=s),
     )
     st.text_input(t("access_new_name", lang), key="access_new_name", max_chars=access.MAX_NAME_CHARS)
-    keep_valid("access_new_kind", list(access.ALL_KINDS), "ulp")
+    keep_valid("access_new_kind", list(access.ALL_KINDS), access.DEFAULT_KINDS[0])
     new_kind = st.selectbox(
         t("access_new_kind", lang), list(access.ALL_KINDS), key="access_new_kind", format_func=lambda k: label("point_kinds", k, lang)
     )
@@ -335,7 +341,7 @@ with side_col:
         t("access_place_by", lang), list(_PLACES), key="access_loc", horizontal=True, format_func=lambda p: t(f"access_place_{p}", lang)
     )
     district_rows = districts if regency == "all" else districts[districts["regency_code"] == regency]
-    district_names = access.district_labels(districts)
+    district_names = accesstables.district_labels(districts)
     if place == "district":
         options = district_rows["code"].tolist()
         keep_valid("access_new_district", options, options[0] if options else None)
@@ -359,13 +365,14 @@ with side_col:
         "districts": districts,
         "villages": village_rows,
         "extent": access.bounds(provinces),
-        "districts_geojson": access.geometry_path(assets["kecamatan"]),
+        "districts_geojson": static_path(assets["kecamatan"]),
         "lang": lang,
     }
     st.button(t("access_add", lang), key="access_add", type="primary", on_click=_add, args=(context,))
-    example = access.example_point(districts, point_rows)
+    example = access.example_point(districts, point_rows, village_rows, settings.kinds)
     if example is not None:
-        st.button(t("access_example", lang), key="access_example", on_click=_add_example, args=(example,))
+        example_label = t("access_example" if example.kind == "ulp" else "access_example_puskesmas", lang)
+        st.button(example_label, key="access_example", on_click=_add_example, args=(example,))
     message = st.session_state.pop("access_msg", None)
     if message:
         kind_of_message, key, values = message
@@ -373,7 +380,7 @@ with side_col:
     for key in active:
         st.markdown(f"**{t('access_scenario_label', lang, scenario=key)}**")
         for i, p in enumerate(scenarios[key]):
-            text_col, button_col = st.columns([3, 1], vertical_alignment="center")
+            text_col, button_col = st.columns([2, 1], vertical_alignment="center")  # "Remove" whole at 1366 px
             counted = access.counts_as_fixed(p, settings) or p.kind == access.MOBILE
             where = district_names.get(p.district_code, "")
             text_col.markdown(
@@ -388,14 +395,18 @@ if not active:
     st.info(t("access_compare_empty", lang))
 else:
     wide = access.compare(measures["current"], {key: measures[key] for key in active})
-    compare_fig = access.comparison_figure(wide, active, lang, threshold_text, unit)
+    compare_fig = accessview.comparison_figure(wide, active, lang, threshold_text, unit)
     st.plotly_chart(compare_fig, key="access_compare_chart", theme=None, config={"displaylogo": False})
     compare_stamp = exports.plain_stamp(t("access_compare_title", lang), f"{meta.name} ({unit}), {threshold_text}", cite, lang, False)
     chart_download.buttons(chart_download.chart(compare_fig, compare_stamp), "akses_perbandingan_skenario", "dl_access_compare", lang)
-    st.dataframe(access.comparison_display(wide, active, lang, threshold_text), hide_index=True, key="access_compare_table")
+    st.dataframe(
+        accesstables.comparison_display(wide, active, lang, threshold_text, partial=any_mobile), hide_index=True, key="access_compare_table"
+    )
     st.caption(t("access_compare_caption", lang, unit=unit) + " " + t("access_people_note", lang))
-    table = access.comparison_export(wide, active, lang, threshold_text)
-    now_regencies = access.area_table(access.summarise(measures["current"], "regency"), lang, "regency", threshold_text, formatted=False)
+    table = accesstables.comparison_export(wide, active, lang, threshold_text, partial=any_mobile)
+    now_regencies = accesstables.area_table(
+        access.summarise(measures["current"], "regency"), lang, "regency", threshold_text, formatted=False, partial=not points.mobile.empty
+    )
     csv_col, xlsx_col = st.columns(2)
     csv_col.download_button(
         t("access_download_csv", lang),
@@ -410,10 +421,10 @@ else:
         data=lambda: export.to_excel_bytes(
             {
                 t("access_sheet_compare", lang): table,
-                t("access_sheet_points", lang): access.scenario_points_frame(scenarios, districts, settings, lang),
+                t("access_sheet_points", lang): accesstables.scenario_points_frame(scenarios, districts, settings, lang),
                 t("access_sheet_regencies", lang): now_regencies,
             },
-            access.metadata(settings, lang, cite, len(villages.unlocated), points.mobile),
+            accesstables.metadata(settings, lang, cite, len(villages.unlocated), points.mobile),
         ),
         file_name="akses_perbandingan_skenario.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -424,16 +435,23 @@ else:
 st.header(t("access_regencies_title", lang))
 st.caption(t("access_table_caption", lang, view=view_text, unit=unit))
 by_regency = access.summarise(shown, "regency")
-st.dataframe(access.area_table(by_regency, lang, "regency", threshold_text), hide_index=True, key="access_regency_table")
+st.dataframe(
+    accesstables.area_table(by_regency, lang, "regency", threshold_text, partial=has_mobile), hide_index=True, key="access_regency_table"
+)
 if regency != "all":
     st.subheader(t("access_districts_title", lang, regency=regency_names[regency]))
     by_district = access.summarise(shown[shown["regency_code"] == regency], "district")
-    st.dataframe(access.area_table(by_district, lang, "district", threshold_text), hide_index=True, key="access_district_table")
+    st.dataframe(
+        accesstables.area_table(by_district, lang, "district", threshold_text, partial=has_mobile),
+        hide_index=True,
+        key="access_district_table",
+    )
 
 with st.expander(t("access_method_heading", lang)):
     st.markdown(t("access_method", lang))
-    st.markdown(t("access_partial_rule", lang))
-    st.markdown(f"**{t('access_mobile_table', lang)}**")
-    st.dataframe(access.mobile_table(points, lang), hide_index=True)
+    if has_mobile:
+        st.markdown(t("access_partial_rule", lang))
+        st.markdown(f"**{t('access_mobile_table', lang)}**")
+        st.dataframe(accesstables.mobile_table(points, lang), hide_index=True)
     st.markdown(f"**{t('access_unlocated_table', lang)}**")
-    st.dataframe(access.unlocated_table(villages, lang), hide_index=True)
+    st.dataframe(accesstables.unlocated_table(villages, lang), hide_index=True)

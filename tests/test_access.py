@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import math
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
@@ -15,13 +16,14 @@ import pandas as pd
 import plotly.io as pio
 import pytest
 
-from geo import access as geo
-from services import access, export, mapview, warehouse
+from geo import nearest as near
+from services import access, accesstables, accessview, export, mapview, warehouse
 from services.i18n import md_escape
 
 BATULICIN = "Kantor Imigrasi Kelas II TPI Batulicin"
 KOTABARU = "63.02"
 KOTABARU_TOWN = (116.222944, -3.242097)  # where Eazy Paspor visits (desa Kotabaru Hilir area)
+PASSPORT = access.Settings(kinds=access.PASSPORT_KINDS, threshold_km=50)  # the passport question: offices and units, 50 km
 
 
 def _haversine_km(lon1: float, lat1: float, lon2: float, lat2: float, radius: float = 6371.0088) -> float:
@@ -65,26 +67,27 @@ def _measures(data, villages, settings: access.Settings, new: list[access.NewPoi
         ((112.923372, 0.883144), (110.597928, 0.122266), 272.06),  # Kanim Putussibau -> Kanim Sanggau, far west of 114° E
     ],
 )
-def test_projected_distance_matches_hand_checked_pairs(a, b, by_hand_km: float) -> None:
-    xy = geo.project_km(np.array([a[0], b[0]]), np.array([a[1], b[1]]))
-    km = float(np.hypot(*(xy[0] - xy[1])))
+def test_distance_matches_hand_checked_pairs(a, b, by_hand_km: float) -> None:
     assert _haversine_km(*a, *b) == pytest.approx(by_hand_km, abs=0.01)
-    # the sphere is itself ~0.3 % off the ellipsoid, so the hand figure is a check to 0.5 %
-    assert km == pytest.approx(by_hand_km, rel=0.005)
+    km = near.distances_km(near.unit_vectors([a[0]], [a[1]]), near.unit_vectors([b[0]], [b[1]]))[0, 0]
+    assert km == pytest.approx(by_hand_km, abs=0.01)
+    assert near.geodesic_km(a[0], a[1], b[0], b[1]) == pytest.approx(by_hand_km, abs=0.01)
 
 
-def test_projected_distances_stay_within_half_a_percent_of_the_geodesic(data, villages) -> None:
-    """Every village against every service point with coordinates: ~290,000 pairs across Kalimantan."""
+def test_great_circle_stays_within_the_stated_margin_of_the_wgs84_geodesic(data, villages) -> None:
+    """200,000 random village–service point pairs across Kalimantan: the sphere is within the 0.6 %
+    of the ellipsoid that the method text states."""
+    from pyproj import Geod
+
     pts = data["access_points"].dropna(subset=["lon", "lat"])
-    planar = geo.distances_to_km(villages.xy, geo.project_km(pts["lon"].to_numpy(), pts["lat"].to_numpy()))
-    n, m = planar.shape
-    lon, lat = villages.frame["rep_lon"].to_numpy(), villages.frame["rep_lat"].to_numpy()
-    geodesic = geo.geodesic_km(np.repeat(lon, m), np.repeat(lat, m), np.tile(pts["lon"], n), np.tile(pts["lat"], n)).reshape(n, m)
-    apart = geodesic > 1.0  # a PLBN sits on its village's own point
-    ratio = planar[apart] / geodesic[apart]
-    assert n == 7229 and m == len(pts)
-    assert np.abs(ratio - 1).max() < 0.005
-    assert np.abs(ratio - 1).max() < 0.002  # what the method text on the page promises
+    rng = np.random.default_rng(3)
+    v, p = rng.integers(0, len(villages.frame), 200_000), rng.integers(0, len(pts), 200_000)
+    lon, lat = villages.frame["rep_lon"].to_numpy()[v], villages.frame["rep_lat"].to_numpy()[v]
+    plon, plat = pts["lon"].to_numpy()[p], pts["lat"].to_numpy()[p]
+    _, _, metres = Geod(ellps="WGS84").inv(lon, lat, plon, plat)
+    apart = metres > 1000.0  # a PLBN sits on its village's own point
+    ratio = near.geodesic_km(lon, lat, plon, plat)[apart] / (metres[apart] / 1000.0)
+    assert np.abs(ratio - 1).max() < 0.006
 
 
 def test_every_kotabaru_village_is_nearest_to_the_batulicin_office(data, villages) -> None:
@@ -96,20 +99,21 @@ def test_every_kotabaru_village_is_nearest_to_the_batulicin_office(data, village
     assert town["km"] == pytest.approx(42.8, abs=1.0)  # the town across the water from Batulicin
 
 
-def test_nearest_agrees_with_the_naive_all_pairs_geodesic(data, villages) -> None:
-    pts = access.select_points(data["access_points"], access.Settings()).fixed
-    km, idx = geo.nearest_km(villages.xy, geo.project_km(pts["lon"].to_numpy(), pts["lat"].to_numpy()))
-    naive_km, naive_idx = geo.naive_nearest_km(
-        villages.frame["rep_lon"].to_numpy(), villages.frame["rep_lat"].to_numpy(), pts["lon"].to_numpy(), pts["lat"].to_numpy()
-    )
-    apart = naive_km > 1.0  # units placed at a village's own point are 0 km from it
-    assert np.abs(km[apart] / naive_km[apart] - 1).max() < 0.002
-    assert np.abs(km[~apart] - naive_km[~apart]).max() < 0.01
-    # the nearest point differs only where two points are within the projection's 0.2 % of each other
-    differs = idx != naive_idx
-    assert differs.sum() <= 5
-    second = np.sort(geo.distances_to_km(villages.xy, geo.project_km(pts["lon"].to_numpy(), pts["lat"].to_numpy())), axis=1)[:, 1]
-    assert np.all(second[differs] / km[differs] < 1.004)
+def test_nearest_agrees_with_brute_force_haversine_on_every_village(data, villages) -> None:
+    pts = access.select_points(data["access_points"], access.Settings(kinds=access.FIXED_KINDS)).fixed
+    km, idx = near.nearest(villages.xyz, near.unit_vectors(pts["lon"], pts["lat"]))
+    lon, lat = villages.frame["rep_lon"].to_numpy(), villages.frame["rep_lat"].to_numpy()
+    best_km, best_idx = np.full(len(lon), np.inf), np.full(len(lon), -1)
+    for j, (plon, plat) in enumerate(zip(pts["lon"], pts["lat"], strict=True)):  # by hand, one point at a time
+        p1, p2 = np.radians(lat), math.radians(plat)
+        a = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * math.cos(p2) * np.sin(np.radians(plon - lon) / 2) ** 2
+        d = 2 * 6371.0088 * np.arcsin(np.sqrt(a))
+        closer = d < best_km
+        best_km[closer], best_idx[closer] = d[closer], j
+    np.testing.assert_allclose(km, best_km, rtol=0, atol=1e-6)
+    tie = np.isclose(km, best_km) & (idx != best_idx)  # two points at the same spot (a school and a puskesmas in one compound)
+    assert np.array_equal(idx[~tie], best_idx[~tie])
+    np.testing.assert_array_equal(pts[["lon", "lat"]].to_numpy()[idx[tie]], pts[["lon", "lat"]].to_numpy()[best_idx[tie]])
 
 
 def test_no_point_counted_means_every_village_is_beyond(data, villages) -> None:
@@ -129,9 +133,9 @@ def test_villages_without_a_point_are_left_out_and_counted(villages) -> None:
 
 
 def test_a_passport_unit_in_kotabaru_equals_a_recomputation_from_scratch(data, villages) -> None:
-    settings = access.Settings()
+    settings = PASSPORT
     points = access.select_points(data["access_points"], settings)
-    unit = access.example_point(data["access_districts"], data["access_points"])
+    unit = access.example_point(data["access_districts"], data["access_points"], data["access_villages"], access.PASSPORT_KINDS)
     assert unit.kind == "ulp" and unit.district_code.startswith(KOTABARU)
     quick = access.with_new(villages, access.current(villages, points), [unit], settings)
     fresh = access.from_scratch(villages, points, [unit], settings)
@@ -144,6 +148,29 @@ def test_a_passport_unit_in_kotabaru_equals_a_recomputation_from_scratch(data, v
     )
 
 
+def test_the_default_is_the_puskesmas_and_its_example_a_new_one_in_mantangai(data, villages) -> None:
+    settings = access.Settings()
+    assert settings.kinds == ("puskesmas",) and settings.threshold_km == 10
+    points = access.select_points(data["access_points"], settings)
+    assert set(points.fixed["kind"]) == {"puskesmas"} and len(points.fixed) > 700
+    assert points.mobile.empty  # the visiting passport services are no partial coverage of a puskesmas
+    unit = access.example_point(data["access_districts"], data["access_points"], data["access_villages"], settings.kinds)
+    assert unit.kind == "puskesmas" and unit.district_code == "62.03.09"  # Mantangai, Kabupaten Kapuas
+    now = _measures(data, villages, settings)
+    mantangai = now[now["district_code"] == "62.03.09"]
+    by_district = access.summarise(now, "district").set_index("code")
+    assert by_district["n_beyond"].idxmax() == "62.03.09" and int(mantangai["beyond"].sum()) == 29
+    after = _measures(data, villages, settings, [unit])
+    wide = access.compare(now, {"A": after}).set_index("code")
+    assert wide.loc["62.03", "brought_A"] == wide.loc[access.KALIMANTAN, "brought_A"] == 13  # Mantangai's own villages
+    quick = access.with_new(villages, access.current(villages, points), [unit], settings)
+    fresh = access.from_scratch(villages, points, [unit], settings)
+    np.testing.assert_allclose(quick.km, fresh.km, rtol=1e-12, atol=1e-9)
+    assert (
+        access.example_point(data["access_districts"], data["access_points"], data["access_villages"], ("plbn",)) is None
+    )  # no example for border posts
+
+
 def test_random_scenarios_equal_recomputation_from_scratch(data, villages) -> None:
     """Several units of every kind at random villages, three settings: the quick path never drifts."""
     rng = np.random.default_rng(8)
@@ -152,7 +179,12 @@ def test_random_scenarios_equal_recomputation_from_scratch(data, villages) -> No
         access.NewPoint(f"u{i}", kind, float(r.rep_lon), float(r.rep_lat), r.district_code, 3.0 if kind == "mobile" else None)
         for i, (r, kind) in enumerate(zip(rows.itertuples(), rng.choice(list(access.ALL_KINDS), 12), strict=True))
     ]
-    for settings in (access.Settings(), access.Settings(kinds=("plbn", "pos"), statuses=("open", "planned")), access.Settings(detour=1.7)):
+    for settings in (
+        PASSPORT,
+        access.Settings(),
+        access.Settings(kinds=("plbn", "pos"), statuses=("open", "planned")),
+        access.Settings(detour=1.7),
+    ):
         points = access.select_points(data["access_points"], settings)
         quick = access.village_measures(villages, access.with_new(villages, access.current(villages, points), units, settings), settings)
         fresh = access.village_measures(villages, access.from_scratch(villages, points, units, settings), settings)
@@ -162,8 +194,8 @@ def test_random_scenarios_equal_recomputation_from_scratch(data, villages) -> No
 
 
 def test_the_kotabaru_unit_brings_kotabaru_villages_within_50_km(data, villages) -> None:
-    settings = access.Settings()
-    unit = access.example_point(data["access_districts"], data["access_points"])
+    settings = PASSPORT
+    unit = access.example_point(data["access_districts"], data["access_points"], data["access_villages"], access.PASSPORT_KINDS)
     now = _measures(data, villages, settings)
     after = _measures(data, villages, settings, [unit])
     wide = access.compare(now, {"A": after})
@@ -179,12 +211,17 @@ def test_the_kotabaru_unit_brings_kotabaru_villages_within_50_km(data, villages)
 
 
 def test_three_scenarios_side_by_side(data, villages) -> None:
-    settings = access.Settings()
+    settings = PASSPORT
     districts = data["access_districts"].set_index("code")
     unit = lambda code, kind="ulp": access.NewPoint(code, kind, districts.loc[code, "rep_lon"], districts.loc[code, "rep_lat"], code)  # noqa: E731
     now = _measures(data, villages, settings)
     scenarios = {
-        "A": _measures(data, villages, settings, [access.example_point(data["access_districts"], data["access_points"])]),
+        "A": _measures(
+            data,
+            villages,
+            settings,
+            [access.example_point(data["access_districts"], data["access_points"], data["access_villages"], access.PASSPORT_KINDS)],
+        ),
         "B": _measures(data, villages, settings, [unit("63.02.13")]),  # Pamukan Utara, far north of Kotabaru
         "C": _measures(data, villages, settings, [unit("63.02.13", "plbn")]),  # a PLBN does not count for passports
     }
@@ -192,7 +229,7 @@ def test_three_scenarios_side_by_side(data, villages) -> None:
     assert {"brought_A", "brought_B", "brought_C"} <= set(wide.columns)
     assert (wide["brought_C"] == 0).all()
     assert wide.set_index("code").loc[KOTABARU, "brought_B"] > 0
-    display = access.comparison_display(wide, list(scenarios), "id", "50 km")
+    display = accesstables.comparison_display(wide, list(scenarios), "id", "50 km")
     assert "B: desa baru ≤ 50 km" in display.columns and display.iloc[0, 0] == "Kalimantan"
 
 
@@ -204,8 +241,8 @@ def test_detour_factor_scales_every_distance(data, villages) -> None:
     detour = _measures(data, villages, access.Settings(threshold_km=100, detour=2.0))
     np.testing.assert_allclose(detour["km"], 2 * straight["km"])
     assert (detour["beyond"] == straight["beyond"]).all()  # 2 × d > 100 exactly when d > 50
-    assert access.distance_unit(access.Settings(detour=1.3), "id") == "km (garis lurus × 1,3 faktor jalan memutar)"
-    assert access.distance_unit(access.Settings(), "en") == "km (straight line)"
+    assert accessview.distance_unit(access.Settings(detour=1.3), "id") == "km (garis lurus × 1,3 faktor jalan memutar)"
+    assert accessview.distance_unit(access.Settings(), "en") == "km (straight line)"
 
 
 def test_threshold_counts_and_percentiles(data, villages) -> None:
@@ -224,22 +261,22 @@ def test_threshold_counts_and_percentiles(data, villages) -> None:
 
 
 def test_closed_points_are_left_out_unless_asked_for(data) -> None:
-    default = access.select_points(data["access_points"], access.Settings())
+    default = access.select_points(data["access_points"], PASSPORT)
     assert not default.fixed["name"].str.contains("historical").any()
     assert (default.fixed["status"] == "open").all()
-    with_closed = access.select_points(data["access_points"], access.Settings(statuses=access.STATUSES))
+    with_closed = access.select_points(data["access_points"], replace(PASSPORT, statuses=access.STATUSES))
     assert with_closed.fixed["name"].str.contains("Barabai").any()
 
 
 def test_mobile_service_is_partial_coverage_never_a_shorter_distance(data, villages) -> None:
-    settings = access.Settings()
+    settings = PASSPORT
     points = access.select_points(data["access_points"], settings)
     eazy = points.mobile[points.mobile["name"].str.contains("Kotabaru")].iloc[0]
     assert eazy["days"] == 4 and eazy["days_basis"] == "access_days_kotabaru"
     tarakan = points.mobile[points.mobile["name"].str.contains("Malinau")].iloc[0]
     assert tarakan["days"] == access.DEFAULT_MOBILE_DAYS
     assert (
-        access.select_points(data["access_points"], access.Settings(mobile_days=6)).mobile.set_index("name").loc[tarakan["name"], "days"]
+        access.select_points(data["access_points"], replace(PASSPORT, mobile_days=6)).mobile.set_index("name").loc[tarakan["name"], "days"]
         == 6
     )
 
@@ -332,12 +369,12 @@ def test_stored_scenarios_round_trip() -> None:
 
 
 def test_map_figure_draws_villages_by_url_and_points_by_kind(data, villages) -> None:
-    settings = access.Settings()
+    settings = PASSPORT
     points = access.select_points(data["access_points"], settings)
-    unit = access.example_point(data["access_districts"], data["access_points"])
+    unit = access.example_point(data["access_districts"], data["access_points"], data["access_villages"], access.PASSPORT_KINDS)
     m = access.village_measures(villages, access.with_new(villages, access.current(villages, points), [unit], settings), settings)
-    meta = access.indicator_meta(settings, "en", access.citation(data["sources"], "en"))
-    fig = access.map_figure(
+    meta = accessview.indicator_meta(settings, "en", accessview.citation(data["sources"], "en"))
+    fig = accessview.map_figure(
         m,
         meta,
         "en",
@@ -367,18 +404,18 @@ def test_map_figure_draws_villages_by_url_and_points_by_kind(data, villages) -> 
 
 
 def test_comparison_exports_as_csv_and_excel_with_metadata(data, villages) -> None:
-    settings = access.Settings()
+    settings = PASSPORT
     now = _measures(data, villages, settings)
     unit = access.NewPoint('=HYPERLINK("http://x")', "ulp", *KOTABARU_TOWN, "63.02.06")
     wide = access.compare(now, {"A": _measures(data, villages, settings, [unit])})
-    table = access.comparison_export(wide, ["A"], "en", "50 km")
+    table = accesstables.comparison_export(wide, ["A"], "en", "50 km")
     csv = pd.read_csv(io.BytesIO(export.to_csv_bytes(table)), encoding="utf-8-sig")
     assert csv.columns.tolist()[:3] == ["Code", "Area", "Villages"]
     assert csv.loc[1, "Code"] == KOTABARU and csv.loc[1, "A: villages brought ≤ 50 km"] > 0
-    points = access.scenario_points_frame({"A": [unit], "B": [], "C": []}, data["access_districts"], settings, "en")
-    cite = access.citation(data["sources"], "en")
-    meta = access.metadata(settings, "en", cite, 23, access.select_points(data["access_points"], settings).mobile)
-    regencies = access.area_table(access.summarise(now, "regency"), "en", "regency", "50 km", formatted=False)
+    points = accesstables.scenario_points_frame({"A": [unit], "B": [], "C": []}, data["access_districts"], settings, "en")
+    cite = accessview.citation(data["sources"], "en")
+    meta = accesstables.metadata(settings, "en", cite, 23, access.select_points(data["access_points"], settings).mobile)
+    regencies = accesstables.area_table(access.summarise(now, "regency"), "en", "regency", "50 km", formatted=False)
     sheets = {"comparison": table, "scenario units": points, "regencies now": regencies}
     book = openpyxl.load_workbook(io.BytesIO(export.to_excel_bytes(sheets, meta)))
     assert book.sheetnames == ["comparison", "scenario units", "regencies now", "metadata"]

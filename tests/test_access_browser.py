@@ -40,7 +40,7 @@ def _comparison_bars(tab: Page) -> int:
 
 def test_map_points_and_the_kotabaru_scenario_render_offline(server: str, browser) -> None:
     tab = Page(browser, server, width=1600, height=3000)  # tall: the whole page in one screenshot
-    tab.open("/akses?kab=63.02")
+    tab.open("/akses?kab=63.02&jenis=kanim,ulp&km=50")  # the passport view, from a link
     tab.wait_for_map(7229)
     painted = tab.page.eval_on_selector_all(".js-plotly-plot .choroplethlocation", _PAINTED)
     assert painted >= 7229, f"{painted} villages painted"
@@ -62,11 +62,13 @@ def test_map_points_and_the_kotabaru_scenario_render_offline(server: str, browse
 
 def test_english_two_scenarios_and_a_clicked_village(server: str, browser) -> None:
     tab = Page(browser, server, width=1600, height=3000)  # tall: the whole page in one screenshot
-    tab.open("/akses?lang=en&kab=63.02")
+    tab.open("/akses?lang=en&kab=63.02&jenis=kanim,ulp&km=50")
     tab.wait_for_map(7229)
     tab.page.get_by_role("button", name="Example: passport unit in Kotabaru").click()
     tab.page.wait_for_function("() => document.body.innerText.includes('added to scenario A')", timeout=60_000)
     tab.page.get_by_text("Scenario B", exact=True).first.click()
+    tab.page.wait_for_timeout(1500)
+    tab.choose("Kind of unit", "Passport service unit")  # the form offers a puskesmas first
     tab.page.wait_for_timeout(1500)
     tab.choose("District (its representative point)", "Pamukan Utara (Kabupaten Kotabaru)")
     tab.page.wait_for_timeout(1500)

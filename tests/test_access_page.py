@@ -47,30 +47,37 @@ def test_opens_in_indonesian_with_every_village_and_the_service_points(real_env:
     figure = _charts(at)[0]
     assert _villages_drawn(figure) == 7229
     assert all(isinstance(tr["geojson"], str) for tr in figure["data"] if tr["type"] == "choropleth")
+    # it opens on the puskesmas, the basic service the coordination meeting asks about, at 10 km
+    assert at.multiselect(key="access_kinds").value == ["puskesmas"] and at.slider(key="access_km").value == 10
     symbols = {tr["name"]: tr["marker"]["symbol"] for tr in figure["data"] if tr["type"] == "scattergeo"}
-    assert set(symbols) == {"Kantor imigrasi", "Unit layanan paspor", "Layanan keliling"}
-    assert set(symbols["Kantor imigrasi"]) == {"square"} and set(symbols["Unit layanan paspor"]) == {"circle"}
+    assert set(symbols) == {"Puskesmas"} and set(symbols["Puskesmas"]) == {"cross"}
     metrics = _metrics(at)
-    assert metrics["Median jarak, Kalimantan"][0] == "59,1 km"
-    assert metrics["Desa > 50 km, Kalimantan"][0] == "4.010 (55,5 %)"
+    assert metrics["Median jarak, Kalimantan"][0] == "7,3 km"
+    assert metrics["Desa > 10 km, Kalimantan"][0] == "2.606 (36,0 %)"
     text = _text(at)
-    assert "km (garis lurus)" in text and "koordinat perkiraan" in text and "© 2024 Cahya DSN" in text
+    assert "**Jarak = garis lurus × faktor jalan memutar**" in text  # said plainly, before any figure
+    assert "km (garis lurus)" in text and "© 2024 Cahya DSN" in text and "Kemenkes" in text
+    assert "titik layanan imigrasi (disusun proyek" not in text  # the immigration point list is not cited for puskesmas
     assert "hanya jumlah desa yang tersedia" in text
     assert "23 desa tanpa poligon" in text
-    assert "cakupan parsial setara" in text
+    assert "cakupan parsial" not in text  # the visiting passport services say nothing about a puskesmas
     assert any("Belum ada skenario" in i.value for i in at.info)
     regencies = at.dataframe[0].value
-    assert len(regencies) == 56 and "% desa > 50 km" in regencies.columns
+    assert len(regencies) == 56 and "% desa > 10 km" in regencies.columns
+    assert not [c for c in regencies.columns if "parsial" in c]  # no mobile service counts: no partial-coverage columns
+    # hospitals and schools by level are offered beside immigration and PLBN, basic services first
+    assert at.multiselect(key="access_kinds").options[:6] == ["Puskesmas", "Rumah sakit", "SD", "SMP", "SMA", "SMK"]
 
 
 def test_english_from_the_link(real_env: Path) -> None:
     at = _page(lang="en")
     assert at.title[0].value == "How far are residents from a service point?"
     metrics = _metrics(at)
-    assert metrics["Median distance, Kalimantan"][0] == "59.1 km"
+    assert metrics["Median distance, Kalimantan"][0] == "7.3 km"
+    assert "**Distance = straight line × the detour factor**" in _text(at)
     assert "only village counts are available" in _text(at)
     names = {tr["name"] for tr in _charts(at)[0]["data"] if tr["type"] == "scattergeo"}
-    assert "Immigration office" in names
+    assert names == {"Puskesmas"}  # the legend's short name; the hover says "Community health centre (puskesmas)"
 
 
 def test_link_opens_a_regency_and_the_settings(real_env: Path) -> None:
@@ -95,26 +102,27 @@ def test_link_opens_a_regency_and_the_settings(real_env: Path) -> None:
 def test_unknown_or_hostile_link_parameters_are_ignored_with_a_notice(real_env: Path) -> None:
     at = _page(kab="<script>alert(1)</script>", km="1e9", jenis="kanim,os.system", evil="__import__('os')")
     assert any(c.value == "Sebagian tautan diabaikan karena tidak dikenal atau tidak sah: kab, km, jenis." for c in at.caption)
-    assert at.multiselect(key="access_kinds").value == ["kanim", "ulp"]
+    assert at.multiselect(key="access_kinds").value == ["puskesmas"]
     assert at.selectbox(key="access_kab").value == "all"
-    assert at.slider(key="access_km").value == 50
+    assert at.slider(key="access_km").value == 10
     assert "<script>" not in _text(at)
 
 
 def test_the_kotabaru_example_against_the_current_state(real_env: Path) -> None:
-    at = _page()
+    at = _page(jenis="kanim,ulp", km="50")  # a link from before the page opened on puskesmas: the passport view, exactly
+    assert "cakupan parsial setara" in _text(at)
     at.button(key="access_example").click().run()
     assert not at.exception
     assert any("ditambahkan ke skenario A" in s.value for s in at.success)
     assert at.radio(key="access_view").value == "A"  # the map now shows the scenario
     metrics = _metrics(at)
     value, delta = metrics["Desa > 50 km, Kalimantan"]
-    assert value == "3.974 (55,0 %)" and delta == "-36"
+    assert value == "3.983 (55,1 %)" and delta == "-36"
     assert metrics["Median jarak, Kalimantan"][1].startswith("-")
     comparison = at.dataframe[0].value
     assert comparison["Wilayah"].tolist() == ["Kalimantan", "Kabupaten Kotabaru"]
     assert comparison["A: desa baru ≤ 50 km"].tolist() == ["+36", "+36"]
-    assert comparison.loc[1, "A: perubahan median (km)"] == "-9,5"
+    assert comparison.loc[1, "A: perubahan median (km)"] == "-9,6"
     charts = _charts(at)
     bars = [tr for tr in charts[1]["data"] if tr["type"] == "bar"]
     assert bars[0]["name"] == "Skenario A" and bars[0]["text"] == ["36", "36"]
@@ -126,10 +134,37 @@ def test_the_kotabaru_example_against_the_current_state(real_env: Path) -> None:
     assert "hanya jumlah desa yang tersedia" in _text(at)
 
 
+def test_a_new_puskesmas_and_a_new_smp_answered_on_the_page(real_env: Path) -> None:
+    at = _page(lang="en")
+    assert at.button(key="access_example").label == "Example: new puskesmas, Mantangai"
+    at.button(key="access_example").click().run()
+    assert not at.exception
+    comparison = at.dataframe[0].value
+    assert comparison["Area"].tolist() == ["Kalimantan", "Kabupaten Kapuas"]
+    assert not [c for c in comparison.columns if "partial" in c.lower()]
+    assert comparison["A: villages brought ≤ 10 km"].tolist() == ["+13", "+13"]
+    assert _metrics(at)["Villages > 10 km, Kalimantan"] == ("2,593 (35.9 %)", "-13")
+    # a new SMP, typed in by coordinates, counts once SMP are chosen; the puskesmas view ignores it
+    at.radio(key="access_edit").set_value("B").run()
+    at.selectbox(key="access_new_kind").set_value("smp").run()
+    at.radio(key="access_loc").set_value("coords").run()
+    at.number_input(key="access_new_lon").set_value(114.35).run()  # Mantangai, inland
+    at.number_input(key="access_new_lat").set_value(-2.3).run()
+    at.button(key="access_add").click().run()
+    assert not at.exception and not at.error
+    assert any("not counted" in m.value for m in at.markdown)
+    at.multiselect(key="access_kinds").set_value(["puskesmas", "smp"]).run()
+    assert not at.exception
+    comparison = at.dataframe[0].value.set_index("Area")
+    assert comparison.loc["Kabupaten Kapuas", "B: villages brought ≤ 10 km"].startswith("+")
+    assert at.query_params["jenis"] == "puskesmas,smp"
+
+
 def test_three_scenarios_side_by_side_from_the_form(real_env: Path) -> None:
-    at = _page(kab="63.02")
+    at = _page(kab="63.02", jenis="kanim,ulp", km="50")
     at.button(key="access_example").click().run()  # A: passport unit in Kotabaru town
     at.radio(key="access_edit").set_value("B").run()
+    at.selectbox(key="access_new_kind").set_value("ulp").run()
     at.selectbox(key="access_new_district").set_value("63.02.13").run()  # Pamukan Utara
     at.button(key="access_add").click().run()
     at.radio(key="access_edit").set_value("C").run()
@@ -168,14 +203,14 @@ def test_coordinates_are_checked_with_clear_messages(real_env: Path) -> None:
 
 
 def test_mobile_unit_is_partial_coverage_not_a_shorter_distance(real_env: Path) -> None:
-    at = _page()
+    at = _page(jenis="kanim,ulp", km="50")
     at.selectbox(key="access_new_kind").set_value("mobile").run()
     at.number_input(key="access_new_days").set_value(8).run()
     at.selectbox(key="access_new_district").set_value("61.06.14").run()  # Badau, Kapuas Hulu, far from any office
     at.button(key="access_add").click().run()
     assert not at.exception
     metrics = _metrics(at)
-    assert metrics["Median jarak, Kalimantan"] == ("59,1 km", "0,0 km")  # distance untouched
+    assert metrics["Median jarak, Kalimantan"] == ("59,2 km", "0,0 km")  # distance untouched
     comparison = at.dataframe[0].value.set_index("Wilayah")
     assert comparison.loc["Kabupaten Kapuas Hulu", "A: desa baru ≤ 50 km"] == "0"
     partial_now = float(comparison.loc["Kabupaten Kapuas Hulu", "Cakupan parsial kini"].replace(",", "."))
@@ -189,7 +224,7 @@ def test_detour_factor_is_shown_with_every_distance(real_env: Path) -> None:
     assert not at.exception
     text = _text(at)
     assert "km (garis lurus × 1,5 faktor jalan memutar)" in text
-    assert _metrics(at)["Median jarak, Kalimantan (jalan memutar × 1,5)"][0] == "88,7 km"  # 59,1 × 1,5
+    assert _metrics(at)["Median jarak, Kalimantan (jalan memutar × 1,5)"][0] == "11,0 km"  # 7,3 × 1,5
     hover = next(tr for tr in _charts(at)[0]["data"] if str(tr.get("legendgroup", "")).startswith("class"))["hovertemplate"]
     assert "× 1,5" in hover
     at.button(key="access_example").click().run()

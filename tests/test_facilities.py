@@ -56,6 +56,40 @@ def test_kapuas_hulu_puskesmas_in_each_register(real_con: duckdb.DuckDBPyConnect
     assert hulu_points == (22,)
 
 
+def test_counts_follow_the_register_and_district_counts_only_trusted_points(real_con: duckdb.DuckDBPyConnection) -> None:
+    """One rule for every count: a regency counts every row its register places there, flagged
+    coordinates or not; a district counts only the points that passed every check, where they lie."""
+    points = real_con.execute("SELECT * FROM service_points WHERE source_id <> 'reference_points'").df()
+    usable = points[points["quality"].isna()]
+    assert (usable["district_code"].str[:5] == usable["stated_regency_code"]).all()  # a trusted point lies in its stated regency
+    assert (points["regency_code"] == points["stated_regency_code"]).all()  # and every facility's regency is the register's
+
+    pusk = points[points["kind"] == "puskesmas"]
+    counts = pusk.groupby("stated_regency_code").size()
+    shown = real_con.execute("SELECT region_code, value FROM observations WHERE indicator_id = 'hf_puskesmas_2019'").df()
+    assert shown.set_index("region_code")["value"].astype(int).to_dict() == counts.to_dict()
+    # Puskesmas Pantai Hambawang: coded Hulu Sungai Tengah, its point in Banjar; counted in Hulu Sungai Tengah
+    hambawang = pusk[pusk["name"] == "Puskesmas Pantai Hambawang"].iloc[0]
+    assert hambawang["quality"] == "code_location_disagree" and hambawang["stated_regency_code"] == "63.07"
+    # the profile's own-facilities table counts the same rows: Kapuas Hulu's 22 puskesmas, none flagged
+    hulu = warehouse.run(real_con, "profile_facilities", region="61.06").set_index("kind")
+    assert hulu.loc["puskesmas", "n_used"] + hulu.loc["puskesmas", "n_flagged"] == 22
+    landak = warehouse.run(real_con, "profile_facilities", region="61.03").set_index("kind")
+    assert landak.loc["hospital", "n_flagged"] >= 1  # RSUD Landak, its point in the Java Sea, is still Landak's hospital
+
+    observed = real_con.execute("SELECT indicator_id, region_code, value FROM observations WHERE indicator_id LIKE 'sch_%_count'").df()
+    for level, kinds in (("sd", ["sd"]), ("smp", ["smp"]), ("sma", ["sma", "smk"])):
+        rows = observed[observed["indicator_id"] == f"sch_{level}_count"].set_index("region_code")["value"]
+        schools = points[points["kind"].isin(kinds)]
+        regency = rows[rows.index.str.len() == 5]
+        district = rows[rows.index.str.len() == 8]
+        assert regency.astype(int).to_dict() == schools.groupby("stated_regency_code").size().to_dict()
+        flagged = schools[schools["quality"].notna()].groupby("stated_regency_code").size()
+        from_districts = district.groupby(district.index.str[:5]).sum()
+        gap = (regency - from_districts.reindex(regency.index).fillna(0)).astype(int)
+        assert gap.to_dict() == flagged.reindex(regency.index).fillna(0).astype(int).to_dict(), level  # exactly the listed rows
+
+
 def test_pre_2012_hospital_codes_are_read_by_the_hospitals_names(real_con: duckdb.DuckDBPyConnection) -> None:
     """Kaltara's hospitals carry Kaltim codes in the 2021 register: Tarakan is 65.71 Kota Tarakan, not Kaltim."""
     rows = real_con.execute("SELECT name, stated_code, stated_regency_code FROM facility_registers WHERE register = 'hospitals_2021'").df()
@@ -125,7 +159,7 @@ def test_village_distances_match_hand_computed_haversine(real_con: duckdb.DuckDB
     for kinds, km in ((("puskesmas",), km_pusk), (("smp",), km_smp)):
         pts = real_con.execute("SELECT lon, lat FROM service_points WHERE quality IS NULL AND list_contains(?, kind)", [list(kinds)]).df()
         expected = _haversine_km(lon, lat, pts["lon"].to_numpy(), pts["lat"].to_numpy()).min()
-        assert km == pytest.approx(expected, rel=0.006)  # projection within 0.2 %, sphere vs ellipsoid within 0.4 %
+        assert km == pytest.approx(expected, abs=1e-6)  # the great circle on the mean-radius sphere, to the millimetre
     shown = _value(real_con, "acc_km_puskesmas", village)
     assert shown == pytest.approx(km_pusk)
 

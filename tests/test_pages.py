@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from data import build
 from services import i18n
 from tests.conftest import ROOT
 

@@ -208,14 +208,14 @@ def test_village_simplification_adds_no_visible_gaps_or_overlaps() -> None:
 def test_land_border_runs_from_tanjung_datu_to_sebatik() -> None:
     import numpy as np
 
-    from geo import border, boundaries
+    from geo import border, boundaries, nearest
 
     regencies = boundaries.read_level(SHARED / "boundaries/kalimantan_kabkota.geojson", "kabupaten")
     line = border.land_border(regencies)
     km = 0.0
     for part in line.geoms:
         xy = np.asarray(part.coords)
-        km += boundaries.geodesic_km(xy[:-1, 0], xy[:-1, 1], xy[1:, 0], xy[1:, 1]).sum()
+        km += nearest.geodesic_km(xy[:-1, 0], xy[:-1, 1], xy[1:, 0], xy[1:, 1]).sum()
     assert 1_600 < km < 2_200  # the Kalimantan–Malaysia land border is about 2,000 km
     west, south, east, north = line.bounds
     assert south > 0.8, "the border never dips to the equator: a coast was taken for it"

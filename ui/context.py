@@ -211,6 +211,11 @@ def static_url(file_name: str) -> str:
     return f"{static_root()}/geo/{file_name}"
 
 
+def static_path(file_name: str) -> Path:
+    """Where the build wrote a generated geometry file on this machine (read by a check on the server)."""
+    return build.static_dir() / file_name
+
+
 DEMO_PARAM = "demo"  # in links: ``demo=1`` opens with the demonstration (simulated) series offered
 _DEMO = "_demo_on"  # the choice itself; the sidebar toggle only shows and changes it
 

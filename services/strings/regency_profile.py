@@ -256,7 +256,7 @@ STRINGS: dict[str, dict[str, Text]] = {
         "en": "Peers: same group; Euclidean distance on z-scores of log(population 2019) and log(km to provincial capital + 10).",
     },
     "profile_method_distance": {
-        "id": "Jarak garis lurus (geodesik WGS84) dari titik wakil kecamatan ke titik layanan terdekat yang beroperasi.",
-        "en": "Straight-line (WGS84 geodesic) distance from the district's representative point to the nearest operating service point.",
+        "id": "Jarak garis lurus (lingkaran besar) dari titik wakil kecamatan ke titik layanan terdekat yang beroperasi.",
+        "en": "Straight-line (great-circle) distance from the district's representative point to the nearest operating service point.",
     },
 }

@@ -28,7 +28,7 @@ STRINGS: dict[str, dict[str, Text]] = {
         "id": "{indicator}, dalam {unit}. Ambang: {threshold}. Sumber: {source}.",
         "en": "{indicator}, in {unit}. Threshold: {threshold}. Source: {source}.",
     },
-    "access_indicator": {"id": "Jarak ke titik terdekat ({kinds})", "en": "Distance to the nearest point ({kinds})"},
+    "access_indicator": {"id": "Jarak ke titik terdekat: {kinds}", "en": "Distance to the nearest point: {kinds}"},
     "access_straight_line": {"id": "garis lurus", "en": "straight line"},
     "access_with_detour": {"id": "garis lurus × {factor} faktor jalan memutar", "en": "straight line × {factor} detour factor"},
     "access_detour_suffix": {"id": " (jalan memutar × {factor})", "en": " (detour × {factor})"},
@@ -38,12 +38,13 @@ STRINGS: dict[str, dict[str, Text]] = {
         "en": "Computed from real service points (approximate coordinates), not simulated data.",
     },
     "access_method": {
-        "id": "Jarak garis lurus dari titik representatif desa (titik di dalam poligon) ke titik layanan terdekat, "
-        "diukur pada proyeksi Lambert azimut sama-luas berpusat 114° BT, 0° (selisih < 0,2 % dari jarak geodesik WGS84), "
-        "dengan indeks spasial (k-d tree).",
+        "id": "Jarak garis lurus dari titik representatif desa (titik di dalam poligon) ke titik layanan terdekat: jarak lingkaran "
+        "besar pada bola berjari-jari 6.371 km (selisih < 0,6 % dari jarak geodesik WGS84), dicari dengan indeks spasial (k-d tree) "
+        "yang memberi titik terdekat secara tepat. Jarak yang ditampilkan = garis lurus × faktor jalan memutar yang Anda pilih.",
         "en": "Straight-line distance from each village's representative point (a point inside its polygon) to the nearest "
-        "service point, measured in a Lambert azimuthal equal-area projection centred at 114° E, 0° (within 0.2 % of the "
-        "WGS84 geodesic), with a spatial index (k-d tree).",
+        "service point: the great-circle distance on a sphere of radius 6,371 km (within 0.6 % of the WGS84 geodesic), found "
+        "with a spatial index (k-d tree) that gives the exact nearest point. The distance shown = straight line × the detour "
+        "factor you choose.",
     },
     # sidebar
     "access_kinds": {"id": "Jenis titik yang dihitung", "en": "Kinds of point counted"},
@@ -160,6 +161,8 @@ STRINGS: dict[str, dict[str, Text]] = {
     "access_clicked": {"id": "Desa terpilih: **{village}**, Kec. {district}", "en": "Village picked: **{village}**, {district} district"},
     "access_add": {"id": "Tambahkan unit", "en": "Add unit"},
     "access_example": {"id": "Contoh: unit paspor di Kotabaru", "en": "Example: passport unit in Kotabaru"},
+    "access_example_puskesmas": {"id": "Contoh: puskesmas baru di Mantangai", "en": "Example: new puskesmas, Mantangai"},
+    "access_legend_puskesmas": {"id": "Puskesmas", "en": "Puskesmas"},
     "access_added": {"id": "{name} ditambahkan ke skenario {scenario}.", "en": "{name} added to scenario {scenario}."},
     "access_remove": {"id": "Hapus", "en": "Remove"},
     "access_clear": {"id": "Kosongkan skenario {scenario}", "en": "Clear scenario {scenario}"},
