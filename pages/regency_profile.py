@@ -7,7 +7,7 @@ from collections.abc import Mapping
 import pandas as pd
 import streamlit as st
 
-from services import catalogue, classify, export, mapview, profile
+from services import catalogue, classify, export, mapview, profile, profiletables, profileview
 from services.i18n import fmt_number, label, md_escape, t
 from ui import exports
 from ui.components import chart_download, meeting, url_state
@@ -22,11 +22,16 @@ def _downloads(
     key: str,
     tables: list[tuple[str, str, pd.DataFrame]],
     years: Mapping[str, str],
-    datasets: Mapping[str, str] | None = None,
+    datasets: Mapping[str, str] | None,
+    *,
+    stem: str,
+    cat: pd.DataFrame,
+    lang: str,
 ) -> None:
     """One CSV per table and one Excel workbook of them all with its metadata sheet, each built on click.
 
     ``tables`` holds (sheet name, label key, table); a table with simulated rows says so in its CSV.
+    ``stem`` starts every file name; ``cat`` is the indicator catalogue the metadata sheet describes.
     """
     sources = reference("sources")
     sheets = {sheet: table for sheet, _label, table in tables}
@@ -45,7 +50,7 @@ def _downloads(
         st.download_button(
             t("profile_download_xlsx", lang),
             data=lambda: export.to_excel_bytes(
-                sheets, profile.metadata(cat, dict(years), sources, dict(datasets or {})), lang, exports.indicator_decimals()
+                sheets, profiletables.metadata(cat, dict(years), sources, dict(datasets or {})), lang, exports.indicator_decimals()
             ),
             file_name=f"{stem}_{key}.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -124,6 +129,7 @@ st.session_state["profile_problem"] = None
 reg = by_code.loc[region]
 name = str(reg["name"])
 stem = profile.file_stem(region, name)
+file_args = {"stem": stem, "cat": cat, "lang": lang}  # what every download row names its files by and describes
 st.caption(
     t(
         "profile_context",
@@ -144,7 +150,7 @@ if not demo_data():  # real data by default: the simulated rows only when a user
     card = card[~card["simulated"].astype(bool)].reset_index(drop=True)
 result = profile.summarise(card)
 with st.container(border=True):
-    st.markdown(profile.summary_markdown(result, name, lang))
+    st.markdown(profiletables.summary_markdown(result, name, lang))
     st.caption(t("profile_summary_basis", lang, n=result.n_indicators, since=profile.SUMMARY_SINCE))
 if meeting.is_on():  # a regency is one slide: its name, where it stands and its strongest and weakest areas
     st.stop()
@@ -157,7 +163,7 @@ if not card.empty and card["simulated"].any():
     st.caption(t("profile_scorecard_simulated", lang))
 trend_col = t("profile_col_trend", lang)
 st.dataframe(
-    profile.scorecard_display(card, lang),
+    profiletables.scorecard_display(card, lang),
     hide_index=True,
     width="stretch",
     height=min(38 + 35 * len(card), 640),
@@ -178,11 +184,13 @@ if na_ids:
 if missing_ids:
     st.caption(t("profile_gaps_missing", lang, names=", ".join(names[i] for i in missing_ids)))
 trend_years = profile.indicator_years(card, whole_series=True)
-scorecard_table, trend_table = profile.scorecard_export(card), profile.trend_export(card)
+scorecard_table, trend_table = profiletables.scorecard_export(card), profiletables.trend_export(card)
 _downloads(
     "scorecard",
     [("scorecard", "profile_table_scorecard", scorecard_table), ("trend", "profile_table_trend", trend_table)],
     trend_years,
+    None,
+    **file_args,
 )
 
 # ---- Inside the regency: districts and villages
@@ -227,7 +235,7 @@ with map_col:
         if statuses == {"na"}:
             st.info(t("profile_sub_all_na", lang, indicator=shown.name))
         plbn = profile.points_in_bbox(query("service_points", kinds=["plbn"], include_closed=False), bbox)
-        fig = profile.regency_map(
+        fig = profileview.regency_map(
             frame,
             meta,
             year,
@@ -250,8 +258,8 @@ with map_col:
             lang,
             needs_browser=False,
         )
-    map_table = profile.subregion_export(frame, meta_row, year, meta.direction)
-    _downloads("map", [(f"{level}_{indicator}", "profile_table_map", map_table)], {indicator: str(year)}, _DATASETS_INSIDE)
+    map_table = profiletables.subregion_export(frame, meta_row, year, meta.direction)
+    _downloads("map", [(f"{level}_{indicator}", "profile_table_map", map_table)], {indicator: str(year)}, _DATASETS_INSIDE, **file_args)
 
 district_table = None
 with list_col:
@@ -261,15 +269,19 @@ with list_col:
     else:
         st.caption(t("profile_districts_caption", lang, indicator=shown.name, year=year))
         st.dataframe(
-            profile.subregion_display(districts_frame, meta_row, meta.direction, lang),
+            profiletables.subregion_display(districts_frame, meta_row, meta.direction, lang),
             hide_index=True,
             width="stretch",
             height=min(38 + 35 * len(districts_frame), 460),
             key="profile_districts",
         )
-        district_table = profile.subregion_export(districts_frame, meta_row, year, meta.direction)
+        district_table = profiletables.subregion_export(districts_frame, meta_row, year, meta.direction)
         _downloads(
-            "districts", [(f"kecamatan_{indicator}", "profile_table_districts", district_table)], {indicator: str(year)}, _DATASETS_INSIDE
+            "districts",
+            [(f"kecamatan_{indicator}", "profile_table_districts", district_table)],
+            {indicator: str(year)},
+            _DATASETS_INSIDE,
+            **file_args,
         )
 
 # Villages: IDM status (real, per village); kelurahan and city villages are not applicable.
@@ -291,7 +303,7 @@ else:
         if status == "NOT_APPLICABLE":
             text = t("profile_status_kelurahan", lang)
         else:
-            text = profile.status_label(None if status == "NO_STATUS" else status, lang)
+            text = profiletables.status_label(None if status == "NO_STATUS" else status, lang)
         col.metric(text, fmt_number(int(counts[status]), lang, 0))
     kemendes = reference("sources").set_index("source_id").loc["kemendes_idm"]
     st.caption(
@@ -304,10 +316,13 @@ else:
         )
     )
     st.markdown(f"**{t('profile_lagging_villages', lang)}**")
-    village_display = profile.villages_display(villages, lang)
+    village_display = profiletables.villages_display(villages, lang)
     st.caption(t("profile_lagging_caption", lang, n=fmt_number(len(village_display), lang, 0)))
     st.dataframe(village_display, hide_index=True, width="stretch", height=420, key="profile_villages")
-    village_tables = {"village_status": profile.village_status_counts(villages), "villages": profile.villages_export(villages, idm_year)}
+    village_tables = {
+        "village_status": profile.village_status_counts(villages),
+        "villages": profiletables.villages_export(villages, idm_year),
+    }
     idm_meta = {i: str(idm_year) for i in ("idm_score", "idm_iks", "idm_ike", "idm_ikl")}
     _downloads(
         "villages",
@@ -317,6 +332,7 @@ else:
         ],
         idm_meta,
         _DATASETS_INSIDE,
+        **file_args,
     )
 
 # Distances from each district to the nearest border post and immigration office.
@@ -326,14 +342,14 @@ distances = profile.district_distances(query("profile_districts", region=region)
 points_source = reference("sources").set_index("source_id").loc["reference_points"]
 st.caption(t("profile_distances_caption", lang, source=points_source["citation_id"] if lang == "id" else points_source["citation_en"]))
 st.dataframe(
-    profile.distances_display(distances, lang),
+    profiletables.distances_display(distances, lang),
     hide_index=True,
     width="stretch",
     height=min(38 + 35 * len(distances), 460),
     key="profile_distances",
 )
 distance_datasets = {"service_points": "reference_points", "boundaries": "cahyadsn_boundaries"}
-_downloads("distances", [("distances", "profile_table_distances", distances)], {}, distance_datasets)
+_downloads("distances", [("distances", "profile_table_distances", distances)], {}, distance_datasets, **file_args)
 
 # The regency's own basic-service facilities, and its villages farthest from a puskesmas.
 st.subheader(t("profile_facilities_heading", lang))
@@ -342,11 +358,11 @@ st.caption(t("profile_facilities_caption", lang))
 if facilities.empty:
     st.info(t("profile_facilities_none", lang))
 else:
-    st.dataframe(profile.facilities_display(facilities, lang), hide_index=True, width="stretch", key="profile_facilities")
+    st.dataframe(profiletables.facilities_display(facilities, lang), hide_index=True, width="stretch", key="profile_facilities")
 farthest = query("profile_farthest_villages", region=region, n=profile.FARTHEST_N)
 if not farthest.empty:
     st.markdown(f"**{t('profile_farthest_heading', lang, n=len(farthest))}**")
-    st.dataframe(profile.farthest_display(farthest, lang), hide_index=True, width="stretch", key="profile_farthest")
+    st.dataframe(profiletables.farthest_display(farthest, lang), hide_index=True, width="stretch", key="profile_farthest")
 
 # ---- Peers
 st.header(t("profile_peers_heading", lang))
@@ -356,7 +372,7 @@ peer_long = profile.peer_values(values, card, regencies, region, peer_frame["cod
 if peer_frame.empty:
     st.info(t("profile_peers_none", lang))
 else:
-    peer_table_shown = profile.peer_display(regencies, peer_frame, peer_long, card, region, lang)
+    peer_table_shown = profiletables.peer_display(regencies, peer_frame, peer_long, card, region, lang)
     measure_col = t("profile_col_measure", lang)
     st.dataframe(
         peer_table_shown,
@@ -368,13 +384,14 @@ else:
     )
     if peer_long["simulated"].any():
         st.caption(t("profile_scorecard_simulated", lang))
-peer_table = profile.peers_export(regencies, peer_frame, region)
+peer_table = profiletables.peers_export(regencies, peer_frame, region)
 peer_years = {i: y for i, y in profile.indicator_years(card).items() if i in set(peer_long["indicator_id"])}
 _downloads(
     "peers",
     [("peers", "profile_table_peers", peer_table), ("peer_values", "profile_table_peer_values", peer_long)],
     peer_years,
     {"region_groups": "reference_flags"},
+    **file_args,
 )
 
 # ---- The whole profile as one workbook
@@ -395,7 +412,7 @@ with whole_profile:
     st.download_button(
         t("profile_download_all", lang),
         data=lambda: export.to_excel_bytes(
-            sheets, profile.metadata(cat, all_years, sources, all_datasets), lang, exports.indicator_decimals()
+            sheets, profiletables.metadata(cat, all_years, sources, all_datasets), lang, exports.indicator_decimals()
         ),
         file_name=f"{stem}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from pyproj import Geod
 
 from geo import boundaries, nearest
-from services import export, profile, summary, warehouse
+from services import export, profile, profiletables, summary, warehouse
 from services.mapview import rank_values
 
 GROUPS = ["kota", "kabupaten", "perbatasan"]
@@ -174,7 +174,7 @@ def test_a_method_break_stays_two_rows_with_their_own_trend(real_con: duckdb.Duc
     assert rows.loc["bps_ipm", "trend_years"] == list(range(2010, 2022))
     assert rows.loc["bps_ipm_2024", "trend_years"] == [2024]
     assert rows.loc["bps_ipm", "series_group"] == rows.loc["bps_ipm_2024", "series_group"]
-    trend = profile.trend_export(card)
+    trend = profiletables.trend_export(card)
     assert set(trend.loc[trend["indicator_id"] == "bps_ipm", "year"]) == set(range(2010, 2022))
 
 
@@ -212,8 +212,8 @@ def test_summary_names_three_strong_and_three_weak_areas_from_real_recent_figure
         used = card.set_index("indicator_id").loc[[a.indicator_id for a in [*result.strongest, *result.weakest]]]
         assert not used["simulated"].any() and (used["year"] >= profile.SUMMARY_SINCE).all()
         assert (used["aggregate"] != "sum").all()
-    text_id = profile.summary_markdown(result, "Kabupaten Kotabaru", "id")
-    text_en = profile.summary_markdown(result, "Kabupaten Kotabaru", "en")
+    text_id = profiletables.summary_markdown(result, "Kabupaten Kotabaru", "id")
+    text_en = profiletables.summary_markdown(result, "Kabupaten Kotabaru", "en")
     assert "relatif paling baik" in text_id and "Paling tertinggal" in text_id
     assert "does relatively best" in text_en and "dari 56" not in text_en
 
@@ -291,7 +291,7 @@ def test_peer_values_sit_in_the_scorecard_year(real_con: duckdb.DuckDBPyConnecti
     )
     for code, value in ipm["value"].items():
         assert value == pytest.approx(direct[code])
-    shown = profile.peer_display(regencies, found, long, card, "61.71", "id")
+    shown = profiletables.peer_display(regencies, found, long, card, "61.71", "id")
     assert list(shown.columns) == ["Ukuran", "Kota Pontianak", *found["name"]]  # side by side, this city first
     ipm_row = shown.set_index("Ukuran").loc["IPM 2024 (UHH Long Form SP2020) (indeks)"]
     assert ipm_row["Kota Pontianak"] == "82,22 (#5)"
@@ -376,17 +376,19 @@ def test_downloads_parse_back_to_the_same_numbers(real_con: duckdb.DuckDBPyConne
     points = _run(real_con, "service_points", kinds=["plbn", "kanim"], include_closed=False)
     found = profile.peers(regencies, "61.06")
     tables = {
-        "scorecard": profile.scorecard_export(card),
-        "trend": profile.trend_export(card),
-        "villages": profile.villages_export(villages, 2024),
+        "scorecard": profiletables.scorecard_export(card),
+        "trend": profiletables.trend_export(card),
+        "villages": profiletables.villages_export(villages, 2024),
         "village_status": profile.village_status_counts(villages),
         "distances": profile.district_distances(_run(real_con, "profile_districts", region="61.06"), points),
-        "peers": profile.peers_export(regencies, found, "61.06"),
+        "peers": profiletables.peers_export(regencies, found, "61.06"),
         "peer_values": profile.peer_values(values, card, regencies, "61.06", found["code"].tolist()),
     }
     years = profile.indicator_years(card, whole_series=True)
     assert profile.indicator_years(card)["bps_ipm"] == "2021" and years["bps_ipm"] == "2010–2021"
-    meta = profile.metadata(cat, years, _run(real_con, "sources"), {"village_status": "kemendes_idm", "service_points": "reference_points"})
+    meta = profiletables.metadata(
+        cat, years, _run(real_con, "sources"), {"village_status": "kemendes_idm", "service_points": "reference_points"}
+    )
     book = openpyxl.load_workbook(io.BytesIO(export.to_excel_bytes(tables, meta)))
     assert book.sheetnames == [*tables, "metadata"]
     for name, table in tables.items():
@@ -432,7 +434,7 @@ def test_downloaded_text_that_looks_like_a_formula_is_neutralised() -> None:
             "not_applicable": [False, False],
         }
     )
-    table = profile.villages_export(villages, 2024)
+    table = profiletables.villages_export(villages, 2024)
     back = _read_csv(export.to_csv_bytes(table))
     assert back["name"].tolist() == ["'@SUM(A1)", '\'=HYPERLINK("http://x","klik")']
     assert back["district"].tolist() == ["'-Bika", "'+62 Putussibau"]
