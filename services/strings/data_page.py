@@ -30,8 +30,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Uploading and rolling back need the editor role. Viewers see the catalogue only.",
     },
     "data_no_editors": {
-        "id": "Belum ada editor yang dikonfigurasi. Administrator dapat menambahkan editor (caranya ada di README).",
-        "en": "No editors are configured yet. An administrator can add editors (the README says how).",
+        "id": "Belum ada editor yang dikonfigurasi. Administrator dashboard dapat menambahkan editor.",
+        "en": "No editors are configured yet. The dashboard's administrator can add editors.",
     },
     "data_sign_in": {"id": "Masuk sebagai editor", "en": "Sign in as editor"},
     "data_user": {"id": "Nama pengguna", "en": "User name"},

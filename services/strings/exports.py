@@ -8,8 +8,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Made on the server when clicked (a few seconds), 1920×1080, with title, source, year and date.",
     },
     "chart_images_unavailable": {
-        "id": "Gambar grafik belum tersedia di server ini: pasang paket Debian `chromium` (lihat README).",
-        "en": "Chart images are not available on this server: install the Debian package `chromium` (see the README).",
+        "id": "Gambar grafik tidak tersedia di server ini; unduhan gambar peta, CSV, Excel dan PPTX tetap berfungsi.",
+        "en": "Chart images are not available on this server; the map image, CSV, Excel and PPTX downloads still work.",
     },
 }
 
