@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from services import i18n
+from tests.conftest import ROOT
 
 EDITORS_ONLY = {"editor_help_body"}  # ui/components/editor_help.py: shown to signed-in editors only
 INTERNALS = re.compile(r"README|chromium|EQUITY_[A-Z_]+|python -m|\.streamlit|secrets\.toml|\bpip install|apt(-get)? install|/work/|\.py\b")
@@ -29,3 +30,18 @@ def test_the_editors_help_names_what_set_up_needs() -> None:
 
 def test_chart_images_unavailable_says_what_still_works_in_both_languages() -> None:
     assert "CSV" in i18n.t("chart_images_unavailable", "id") and "Excel" in i18n.t("chart_images_unavailable", "en")
+
+
+def _code_text() -> str:
+    paths = [*ROOT.glob("pages/*.py"), *ROOT.glob("ui/**/*.py"), *ROOT.glob("services/**/*.py"), *ROOT.glob("geo/*.py"), ROOT / "app.py"]
+    return "\n".join(p.read_text() for p in paths if "strings" not in p.parts)
+
+
+def test_no_string_key_is_dead() -> None:
+    """Every key is looked up somewhere: by its name, or by a prefix the code completes
+    (``t(f"data_upload_status_{s}")``, ``"profile_status_" + status``)."""
+    code = _code_text()
+    names = set(re.findall(r"[\"']([a-z0-9_]+)[\"']", code))
+    prefixes = set(re.findall(r"f[\"']([a-z0-9_]+_)\{", code)) | {n for n in names if n.endswith("_") and n.count("_") >= 2}
+    dead = sorted(k for k in i18n.STRINGS if k not in names and not k.startswith(tuple(prefixes)))
+    assert not dead, dead

@@ -107,10 +107,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "First settle the uncertain regions (or the code system) above; nothing has been stored.",
     },
     "data_upload_nothing": {"id": "Tidak ada nilai yang dapat disimpan dari berkas ini.", "en": "No value in this file can be stored."},
-    "data_upload_which_column": {
-        "id": "Berkas berisi beberapa indikator; unggah yang mana?",
-        "en": "The file holds several indicators; which one to upload?",
-    },
     "data_upload_step_clash": {"id": "5. Bentrok dengan data yang ada", "en": "5. Clashes with existing data"},
     "data_upload_clash": {
         "id": "{n} nilai berbeda dari nilai yang sudah ada untuk wilayah dan tahun yang sama (sumber lain).",
@@ -142,7 +138,6 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "data_upload_reason_same_as_existing": {"id": "sama dengan nilai yang sudah ada", "en": "the same as the stored value"},
     "data_upload_reason_kept_existing": {"id": "nilai yang ada dipertahankan", "en": "the existing value was kept"},
-    "data_upload_reason_other_indicator": {"id": "indikator lain dalam berkas", "en": "another indicator in the file"},
     "data_new_id": {"id": "Kode indikator", "en": "Indicator id"},
     "data_new_id_help": {
         "id": "huruf kecil, angka dan _, 3–40 karakter, belum dipakai",

@@ -61,10 +61,6 @@ STRINGS.update(
         "deck_profile_col_value": {"id": "Nilai", "en": "Value"},
         "deck_profile_col_rank": {"id": "Peringkat", "en": "Rank"},
         "deck_profile_others": {"id": "Kabupaten/kota lain", "en": "Other regencies"},
-        "export_gap_deck": {
-            "id": "Siapkan bahan rapat (PowerPoint) halaman ini",
-            "en": "Prepare a briefing deck (PowerPoint) of this page",
-        },
         "export_gap_deck_download": {"id": "Unduh bahan rapat kesenjangan (PPTX)", "en": "Download the gap briefing deck (PPTX)"},
         "export_profile_pdf": {"id": "Profil satu halaman (PDF)", "en": "One-page profile (PDF)"},
         "export_profile_pptx": {"id": "Profil satu halaman (PPTX)", "en": "One-page profile (PPTX)"},

@@ -12,7 +12,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "An uploaded values file is missing ({files}): that upload is not shown; other uploads still are.",
     },
     "app_title": {"id": "Pemerataan Layanan Publik Kalimantan", "en": "Kalimantan Public-Service Equity"},
-    "language": {"id": "Bahasa", "en": "Language"},
     "unexpected_error": {
         "id": "Maaf, tampilan ini gagal dimuat. Coba pilihan lain atau muat ulang halaman; rinciannya tercatat di log server.",
         "en": "Sorry, this view failed to load. Try another choice or reload the page; the details are in the server log.",

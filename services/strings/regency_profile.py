@@ -195,7 +195,6 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "profile_col_measure": {"id": "Ukuran", "en": "Measure"},
     "profile_peers_none": {"id": "Tidak ada pembanding dalam kelompok yang sama.", "en": "No peers in the same group."},
-    "profile_col_regency": {"id": "Kabupaten/kota", "en": "Regency/city"},
     "profile_col_similarity": {"id": "Jarak kemiripan", "en": "Similarity distance"},
     "profile_col_population": {"id": "Penduduk 2019", "en": "Population 2019"},
     "profile_col_km_capital": {"id": "km ke ibu kota provinsi", "en": "km to provincial capital"},
