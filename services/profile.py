@@ -12,7 +12,6 @@ the catalogue's ``aggregate`` column says for each indicator.
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 
@@ -223,13 +222,21 @@ class Summary:
     n_indicators: int
 
 
+STANDOUT_SHARE = 1 / 3  # strong: in the best third of the regencies ranked; weak: in the worst third
+
+
 def summarise(card: pd.DataFrame, k: int = 3) -> Summary:
-    """The ``k`` strongest and ``k`` weakest areas, from the numbers only.
+    """Up to ``k`` genuinely strong and ``k`` genuinely weak areas, from the numbers only.
 
     An area is a sector (SPM field or theme); its score is the mean lag score of its real,
     directional indicators from ``SUMMARY_SINCE`` on, leaving out counts (which follow size) and
     figures with a caveat note. Simulated series never speak for a regency in the summary.
-    Strongest and weakest never name the same area.
+
+    A sector is *strong* when it is ahead of the Kalimantan average as a whole (score above 0) and
+    its clearest indicator ranks in the best third of the regencies with a value (rank 1 is the
+    best, whatever the indicator's direction); *weak* when it is behind (score below 0) and its
+    clearest shortfall ranks in the worst third. A middling regency may have neither: the lists
+    are then empty, never filled with rank 46 of 56 as a "strength".
     """
     if card.empty:
         return Summary([], [], 0)
@@ -244,12 +251,21 @@ def summarise(card: pd.DataFrame, k: int = 3) -> Summary:
     if use.empty:
         return Summary([], [], 0)
     scores = use.groupby("sector")["lag_score"].mean().sort_values(ascending=False, kind="stable")
-    n = len(scores)
-    n_strong = min(k, math.ceil(n / 2))
-    n_weak = min(k, n - n_strong)
-    strong = [_area(use, s, float(scores[s]), best=True) for s in scores.index[:n_strong]]
-    weak = [_area(use, s, float(scores[s]), best=False) for s in scores.index[::-1][:n_weak]]
+    best = [_area(use, s, float(scores[s]), best=True) for s in scores.index if scores[s] > 0]
+    worst = [_area(use, s, float(scores[s]), best=False) for s in scores.index[::-1] if scores[s] < 0]
+    strong = [a for a in best if is_strong(a.rank, a.n)][:k]
+    weak = [a for a in worst if is_weak(a.rank, a.n)][:k]
     return Summary(strong, weak, len(use))
+
+
+def is_strong(rank: int, n: int) -> bool:
+    """Rank ``rank`` of ``n`` (1 = best) is in the best third."""
+    return rank <= n * STANDOUT_SHARE
+
+
+def is_weak(rank: int, n: int) -> bool:
+    """Rank ``rank`` of ``n`` (1 = best) is in the worst third."""
+    return n - rank + 1 <= n * STANDOUT_SHARE
 
 
 def _area(use: pd.DataFrame, sector: str, score: float, best: bool) -> Area:

@@ -96,7 +96,7 @@ def _trend_years_label(years: list[int]) -> str:
 
 def summary_markdown(result: Summary, regency: str, lang: str) -> str:
     """Two sentences in the chosen language, built from the numbers."""
-    if not result.strongest:
+    if not result.n_indicators:
         return t("profile_summary_none", lang, regency=regency)
 
     def items(areas: list[Area]) -> str:
@@ -112,10 +112,13 @@ def summary_markdown(result: Summary, regency: str, lang: str) -> str:
             for a in areas
         )
 
-    text = t("profile_summary_strong", lang, regency=regency, items=items(result.strongest))
+    if result.strongest:
+        text = t("profile_summary_strong", lang, regency=regency, items=items(result.strongest))
+    else:
+        text = t("profile_summary_no_strong", lang, regency=regency)
     if result.weakest:
-        text += "\n\n" + t("profile_summary_weak", lang, items=items(result.weakest))
-    return text
+        return text + "\n\n" + t("profile_summary_weak", lang, items=items(result.weakest))
+    return text + "\n\n" + t("profile_summary_no_weak", lang)
 
 
 # ---------------------------------------------------------------- peers

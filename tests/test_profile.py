@@ -199,36 +199,66 @@ def test_a_city_lists_idm_as_not_applicable(real_con: duckdb.DuckDBPyConnection,
     assert set(na) == {"idm_score", "idm_iks", "idm_ike", "idm_ikl", "idm_share_lagging", "idm_share_mandiri"}
 
 
-def test_summary_names_three_strong_and_three_weak_areas_from_real_recent_figures(
-    real_con: duckdb.DuckDBPyConnection, cat: pd.DataFrame
+def test_summary_names_only_genuinely_strong_and_weak_areas_on_real_data(
+    real_con: duckdb.DuckDBPyConnection, cat: pd.DataFrame, regencies: pd.DataFrame
 ) -> None:
-    for region in ("61.06", "61.71", "64.11", "63.02"):
+    """Every regency: a "strongest" area ranks in the best third of the regencies compared (rank 1 =
+    best, whatever the indicator's direction), a "weakest" one in the worst third; never the same area."""
+    listed = {"strong": 0, "weak": 0, "empty": 0}
+    for region in regencies["code"]:
         card, _ = _card(real_con, cat, region)
         result = profile.summarise(card)
-        assert len(result.strongest) == 3 and len(result.weakest) == 3
-        strong, weak = {a.sector for a in result.strongest}, {a.sector for a in result.weakest}
-        assert not strong & weak
-        assert min(a.score for a in result.strongest) > max(a.score for a in result.weakest)
+        for area in result.strongest:
+            assert area.rank <= area.n / 3 and area.score > 0, (region, area)
+        for area in result.weakest:
+            assert area.n - area.rank + 1 <= area.n / 3 and area.score < 0, (region, area)
+        assert not {a.sector for a in result.strongest} & {a.sector for a in result.weakest}
         used = card.set_index("indicator_id").loc[[a.indicator_id for a in [*result.strongest, *result.weakest]]]
         assert not used["simulated"].any() and (used["year"] >= profile.SUMMARY_SINCE).all()
         assert (used["aggregate"] != "sum").all()
-    text_id = profiletables.summary_markdown(result, "Kabupaten Kotabaru", "id")
-    text_en = profiletables.summary_markdown(result, "Kabupaten Kotabaru", "en")
+        # the rank named is the scorecard's rank for that indicator
+        assert list(used["rank"]) == [a.rank for a in [*result.strongest, *result.weakest]]
+        listed["strong"] += len(result.strongest)
+        listed["weak"] += len(result.weakest)
+        listed["empty"] += not result.strongest
+    assert listed["strong"] > 56 and listed["weak"] > 56 and listed["empty"] > 0  # the rule filters, and still finds areas
+
+
+def test_kapuas_hulu_s_summary_reads_its_real_standing(real_con: duckdb.DuckDBPyConnection, cat: pd.DataFrame) -> None:
+    card, _ = _card(real_con, cat, "61.06")
+    result = profile.summarise(card)
+    text_id = profiletables.summary_markdown(result, "Kabupaten Kapuas Hulu", "id")
+    text_en = profiletables.summary_markdown(result, "Kabupaten Kapuas Hulu", "en")
     assert "relatif paling baik" in text_id and "Paling tertinggal" in text_id
     assert "does relatively best" in text_en and "dari 56" not in text_en
+    for area in result.strongest:
+        assert f"rank {area.rank} of {area.n}" in text_en
+
+
+def test_a_regency_strong_nowhere_says_so_plainly(real_con: duckdb.DuckDBPyConnection, cat: pd.DataFrame, regencies: pd.DataFrame) -> None:
+    for region in regencies["code"]:
+        result = profile.summarise(_card(real_con, cat, region)[0])
+        if not result.strongest and result.n_indicators:
+            break
+    else:
+        pytest.fail("every regency is strong somewhere: pick a test that can show the empty case")
+    text = profiletables.summary_markdown(result, "X", "en")
+    assert "is not in the best third in any area" in text and "does relatively best" not in text
+    assert "tidak berada di sepertiga terbaik" in profiletables.summary_markdown(result, "X", "id")
 
 
 def test_summary_on_a_made_up_scorecard() -> None:
-    """Areas are sectors scored by their mean; the named indicator is the clearest one in that direction."""
+    """Areas are sectors scored by their mean; the named indicator is the clearest one in that direction,
+    and an area is listed only where that indicator ranks in the best (or worst) third."""
 
-    def row(indicator: str, sector: str, lag: float, simulated: bool = False, year: int = 2024) -> dict:
+    def row(indicator: str, sector: str, lag: float, simulated: bool = False, year: int = 2024, rank: int | None = None) -> dict:
         return {
             "indicator_id": indicator,
             "sector": sector,
             "name_id": indicator,
             "name_en": indicator,
             "year": year,
-            "rank": 1,
+            "rank": rank if rank is not None else (5 if lag > 0 else 50),
             "n": 56,
             "direction": 1,
             "aggregate": "weighted",
@@ -245,6 +275,8 @@ def test_summary_on_a_made_up_scorecard() -> None:
             row("c1", "desa", -2.0),
             row("c2", "desa", -0.2),
             row("d1", "spm_pu", -0.5),
+            row("e1", "spm_kesehatan", 0.4, rank=20),  # ahead of the average, but not in the best third (18 of 56)
+            row("f1", "spm_sosial", -0.3, rank=38),  # behind, but not in the worst third
             row("sim", "spm_sosial", 3.0, simulated=True),  # simulated: never in the summary
             row("old", "infrastruktur", -3.0, year=2011),  # before SUMMARY_SINCE
         ]
@@ -254,7 +286,7 @@ def test_summary_on_a_made_up_scorecard() -> None:
     assert [a.indicator_id for a in result.strongest] == ["a1", "b1"]
     assert [a.sector for a in result.weakest] == ["desa", "spm_pu"]
     assert result.weakest[0].indicator_id == "c1" and result.weakest[0].score == pytest.approx(-1.1)
-    assert result.n_indicators == 6
+    assert result.n_indicators == 8
 
 
 # ---------------------------------------------------------------- peers

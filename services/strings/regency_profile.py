@@ -49,6 +49,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Paling tertinggal dalam: {items}.",
         "en": "It lags furthest behind in: {items}.",
     },
+    "profile_summary_no_strong": {
+        "id": "Dibanding 56 kabupaten/kota Kalimantan, **{regency}** tidak berada di sepertiga terbaik pada bidang mana pun.",
+        "en": "Compared with Kalimantan's 56 regencies and cities, **{regency}** is not in the best third in any area.",
+    },
+    "profile_summary_no_weak": {
+        "id": "Tidak ada bidang yang berada di sepertiga terbawah.",
+        "en": "No area is in the worst third.",
+    },
     "profile_summary_item": {
         "id": "**{area}** ({indicator}: peringkat {rank} dari {n})",
         "en": "**{area}** ({indicator}: rank {rank} of {n})",
@@ -59,10 +67,11 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "profile_summary_basis": {
         "id": "Ringkasan otomatis dari {n} indikator resmi tahun {since} atau sesudahnya, dikelompokkan per bidang "
-        "(rata-rata skor baku). Tidak dipakai: data simulasi, jumlah absolut (bergantung pada ukuran wilayah) dan "
+        "(rata-rata skor baku). Terkuat: di atas rata-rata dan di sepertiga terbaik; terlemah: di bawah rata-rata "
+        "dan di sepertiga terbawah. Tidak dipakai: data simulasi, jumlah absolut (bergantung pada ukuran wilayah) dan "
         "angka bercatatan (misalnya angka yang diragukan BPS).",
         "en": "Generated from {n} official indicators from {since} on, grouped by area (mean standardised score). "
-        "Not used: simulated data, absolute counts (which follow the region's size) and figures with a caveat "
+        "Strongest: above the average and in the best third; weakest: below the average and in the worst third. Not used: simulated data, absolute counts (which follow the region's size) and figures with a caveat "
         "(e.g. figures BPS flags as doubtful).",
     },
     "profile_download_all": {"id": "Unduh seluruh profil (Excel)", "en": "Download the whole profile (Excel)"},
