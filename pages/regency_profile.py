@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import pandas as pd
 import streamlit as st
@@ -65,6 +65,50 @@ def _step_region(delta: int, options: list[str]) -> None:
     st.session_state["profile_region"] = meeting.step_from(options, st.session_state.get("profile_region"), delta)
 
 
+def _meeting_slide(
+    region: str,
+    reg: pd.Series,
+    result: profile.Summary,
+    lang: str,
+    cat: pd.DataFrame,
+    assets: pd.Series,
+    bbox: tuple[float, float, float, float],
+    *,
+    rivers: mapview.MapLayer | None,
+    on_step: Callable[[int], None],
+    step_text: str,
+) -> None:
+    """The regency as one slide: its district map filling the window's height on the left; beside it
+    the step bar, its name, where it lies, its strongest and weakest areas, and the map's key.
+
+    The map shows the page's default indicator by district in its latest year, as the one-page
+    profile does (``services.profile.district_map_choice``)."""
+    indicator, year = exports.district_map_choice(cat, str(reg["region_type"]))
+    meta_row = catalogue.row(cat, indicator)
+    meta = mapview.IndicatorMeta.from_row(meta_row, lang)
+    shown = meta.as_markdown()
+    frame = query("profile_subregions", region=region, indicator=indicator, year=year, level="kecamatan")
+    plbn = profile.points_in_bbox(query("service_points", kinds=["plbn"], include_closed=False), bbox)
+    fig = profileview.regency_map(
+        frame, meta, year, lang,
+        layer=mapview.MapLayer(static_url(assets["kecamatan"]), "kecamatan"),
+        regency_layer=mapview.MapLayer(static_url(assets["kabupaten"]), "kabupaten"),
+        region=region, points=plbn, bbox=bbox, high_contrast=meeting.high_contrast(), rivers=rivers, presenting=True,
+    )  # fmt: skip
+    map_col, side_col = st.columns([9, 11], gap="small")  # the text needs the width at 1280 × 720
+    with map_col, st.container(key="meeting_fill"):  # the map first: the text beside it never describes a map not yet drawn
+        st.plotly_chart(fig, key="profile_map", theme=None, height="stretch", config=mapview.plotly_config(static_root(), presenting=True))
+    with side_col, st.container(key="slide_side"):
+        meeting.step_buttons(on_step, lang, step_text, compact=True)
+        with st.container(key="slide_headline"):
+            st.title(str(reg["name"]), anchor=False)
+        st.caption(f"{reg['province']} · {label('region_types', reg['region_type'], lang)}")
+        st.markdown(profiletables.summary_slide_markdown(result, str(reg["name"]), lang))
+        st.caption(t("profile_slide_map", lang, indicator=shown.name, year=year, level=label("levels", "kecamatan", lang).lower(),
+                     source=md_escape(str(meta_row["publisher"]))))  # fmt: skip
+        st.html(mapview.legend_html(fig, meta.unit, lang))
+
+
 lang = language()
 require_data()
 regencies = reference("profile_regencies")
@@ -82,7 +126,9 @@ if param != st.session_state.get("profile_seen_param") or "profile_region" not i
 
 region = st.session_state.get("profile_region")
 by_code = regencies.set_index("code")
-st.title(by_code.loc[region, "name"] if region in by_code.index else t("profile_title_empty", lang))
+presenting = meeting.is_on()
+if not presenting or region not in by_code.index:  # a slide names its regency beside its map
+    st.title(by_code.loc[region, "name"] if region in by_code.index else t("profile_title_empty", lang))
 options = list(profile.picker_options(regencies))
 STEPS = [url_state.Param("profile_steps", "langkah", url_state.subset_of(options))]  # the regencies to present, in order
 if ignored := url_state.apply_once("profil", STEPS):  # region is checked above, with its own message
@@ -91,7 +137,7 @@ problem = st.session_state.get("profile_problem")
 if region is None and problem:
     st.warning(t(f"profile_region_{problem[0]}", lang, shown=problem[1]), icon=":material/link_off:")
 labels = profile.picker_labels(regencies)
-picker_col, steps_col = st.columns([2, 3])
+picker_col, steps_col = (st.container(), None) if presenting else st.columns([2, 3])
 region = picker_col.selectbox(
     t("profile_picker", lang),
     options,
@@ -100,11 +146,13 @@ region = picker_col.selectbox(
     format_func=labels.__getitem__,
     placeholder=t("profile_picker_placeholder", lang),
 )
-if meeting.is_on():
+if presenting:  # the step buttons stand beside the map, on the slide (or here, before a regency is chosen)
     chosen = [c for c in st.session_state.get("profile_steps") or [] if c in options]
     slides = chosen if len(chosen) > 1 else options  # a list of one is no list: step through them all
     position = slides.index(region) + 1 if region in slides else 0
-    meeting.step_buttons(lambda delta: _step_region(delta, slides), lang, t("step_position", lang, position=position, total=len(slides)))
+    step_text = t("step_position", lang, position=position, total=len(slides))
+    if region is None:
+        meeting.step_buttons(lambda delta: _step_region(delta, slides), lang, step_text)
 else:  # kept while meeting mode hides it, so the presentation list survives the switch
     steps_col.multiselect(t("profile_steps", lang), options, key="profile_steps", format_func=labels.__getitem__,
                           placeholder=t("profile_steps_placeholder", lang), help=t("profile_steps_help", lang), persist_state="session")  # fmt: skip
@@ -130,18 +178,19 @@ reg = by_code.loc[region]
 name = str(reg["name"])
 stem = profile.file_stem(region, name)
 file_args = {"stem": stem, "cat": cat, "lang": lang}  # what every download row names its files by and describes
-st.caption(
-    t(
-        "profile_context",
-        lang,
-        province=reg["province"],
-        group=label("region_types", reg["region_type"], lang),
-        code=region,
-        population=fmt_number(reg["population"], lang, 0),
-        population_year=int(reg["population_year"]) if pd.notna(reg["population_year"]) else "—",
-        km=fmt_number(reg["km_to_capital"], lang, 0),
+if not presenting:  # the slide says where the regency lies in a shorter line of its own
+    st.caption(
+        t(
+            "profile_context",
+            lang,
+            province=reg["province"],
+            group=label("region_types", reg["region_type"], lang),
+            code=region,
+            population=fmt_number(reg["population"], lang, 0),
+            population_year=int(reg["population_year"]) if pd.notna(reg["population_year"]) else "—",
+            km=fmt_number(reg["km_to_capital"], lang, 0),
+        )
     )
-)
 
 values = query("profile_values", region=region)
 trend = query("profile_trend", region=region)
@@ -149,11 +198,20 @@ card = profile.scorecard(values, cat, trend, region)
 if not demo_data():  # real data by default: the simulated rows only when a user asks for demonstration data
     card = card[~card["simulated"].astype(bool)].reset_index(drop=True)
 result = profile.summarise(card)
+assets = reference("geo_assets").set_index("level")["file_name"]
+bbox = (reg["min_lon"], reg["min_lat"], reg["max_lon"], reg["max_lat"])
+rivers_layer = mapview.MapLayer(static_url(assets["rivers"]), "rivers") if "rivers" in assets else None
+if presenting:  # a regency is one slide: its district map, and beside it where it stands, strongest and weakest
+    _meeting_slide(
+        region, reg, result, lang, cat, assets, bbox,
+        rivers=rivers_layer if st.session_state.get("profile_rivers_on") else None,
+        on_step=lambda delta: _step_region(delta, slides),
+        step_text=step_text,
+    )  # fmt: skip
+    st.stop()
 with st.container(border=True):
     st.markdown(profiletables.summary_markdown(result, name, lang))
     st.caption(t("profile_summary_basis", lang, n=result.n_indicators, since=profile.SUMMARY_SINCE))
-if meeting.is_on():  # a regency is one slide: its name, where it stands and its strongest and weakest areas
-    st.stop()
 whole_profile = st.container()  # the whole-profile workbook, filled in once every table exists
 
 # ---- Scorecard
@@ -197,7 +255,7 @@ _downloads(
 st.header(t("profile_inside_heading", lang, regency=name))
 sub_ids = [i for i in catalogue.indicator_ids(cat) if set(catalogue.levels_for(cat, i)) & set(_SUB_LEVELS)]
 sub_labels = catalogue.indicator_labels(cat, lang)
-c1, c2, c3 = st.columns([3, 1, 1])
+c1, c2, c3, c4 = st.columns([3, 1, 1, 1], vertical_alignment="bottom")
 keep_valid("profile_sub_ind", sub_ids, profile.default_sub_indicator(sub_ids, reg["region_type"]))
 indicator = c1.selectbox(t("profile_sub_indicator", lang), sub_ids, key="profile_sub_ind", format_func=sub_labels.__getitem__)
 levels = [lv for lv in catalogue.levels_for(cat, indicator) if lv in _SUB_LEVELS]
@@ -206,6 +264,8 @@ level = c2.radio(t("profile_sub_level", lang), levels, key="profile_sub_lvl", fo
 years = catalogue.years_for(cat, indicator, level)
 keep_valid("profile_sub_yr", years, years[-1] if years else None)
 year = int(c3.selectbox(t("profile_sub_year", lang), years, key="profile_sub_yr"))
+show_rivers = rivers_layer is not None and c4.checkbox(t("access_rivers", lang), key="profile_rivers", help=t("access_rivers_help", lang))
+st.session_state["profile_rivers_on"] = show_rivers  # kept for meeting mode, where the checkbox is not drawn
 
 meta_row = catalogue.row(cat, indicator)
 meta = mapview.IndicatorMeta.from_row(meta_row, lang)
@@ -224,8 +284,6 @@ if meta.simulated:
     st.warning(t("profile_simulated_banner", lang))
 st.caption(t("profile_map_caption", lang, indicator=shown.name, unit=shown.unit, year=year, source=shown.citation))
 
-bbox = (reg["min_lon"], reg["min_lat"], reg["max_lon"], reg["max_lat"])
-assets = reference("geo_assets").set_index("level")["file_name"]
 map_col, list_col = st.columns([3, 2], gap="medium")
 with map_col:
     statuses = set(frame["status"])
@@ -246,6 +304,7 @@ with map_col:
             points=plbn,
             bbox=bbox,
             high_contrast=meeting.high_contrast(),  # the sidebar's high-contrast switch applies to every map
+            rivers=rivers_layer if show_rivers else None,
         )
         st.plotly_chart(fig, key="profile_map", theme=None, config=mapview.plotly_config(static_root()))
         map_title = f"{name} · {label('levels', level, lang)}"

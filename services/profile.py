@@ -371,6 +371,18 @@ def default_sub_indicator(options: list[str], region_type: str) -> str | None:
     return others[0] if others else (options[0] if options else None)
 
 
+def district_map_choice(
+    indicators: list[str], levels: dict[str, list[str]], years: dict[str, list[int]], region_type: str
+) -> tuple[str, int] | None:
+    """The indicator and year of a regency's district map on a slide or the one-page profile: the
+    page's default indicator among those with districts (IDM; in a city the distance to a
+    puskesmas), in its latest district year. ``levels`` and ``years`` give each indicator's levels
+    and its district years."""
+    with_districts = [i for i in indicators if "kecamatan" in levels.get(i, []) and years.get(i)]
+    indicator = default_sub_indicator(with_districts, region_type)
+    return None if indicator is None else (indicator, max(years[indicator]))
+
+
 def lag_ranked(frame: pd.DataFrame, direction: int) -> pd.DataFrame:
     """Districts or villages furthest behind first (rank 1); those without a value after them."""
     rows = frame.copy()

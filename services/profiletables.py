@@ -124,6 +124,25 @@ def summary_markdown(result: Summary, regency: str, lang: str) -> str:
 # ---------------------------------------------------------------- peers
 
 
+def summary_slide_markdown(result: Summary, regency: str, lang: str) -> str:
+    """The summary on a slide: the strongest and the weakest areas as two short lists (Markdown)."""
+    if not result.n_indicators:
+        return t("profile_summary_none", lang, regency=regency)
+
+    def block(kind: str, areas: list[Area]) -> str:
+        head = f"**{t(f'deck_profile_{kind}', lang)}** · {t(f'profile_slide_{kind}_rule', lang)}"
+        if not areas:
+            return f"{head}  \n{t(f'deck_profile_{kind}_none', lang)}"
+        items = (
+            t("profile_slide_item", lang, area=label("sectors", a.sector, lang),
+              indicator=with_year(a.name_id if lang == "id" else a.name_en, a.year), rank=a.rank, n=a.n)
+            for a in areas
+        )  # fmt: skip
+        return head + "\n" + "\n".join(f"- {item}" for item in items)
+
+    return block("strong", result.strongest) + "\n\n" + block("weak", result.weakest)
+
+
 def peers_export(regencies: pd.DataFrame, peer_frame: pd.DataFrame, region: str) -> pd.DataFrame:
     """The regency and its peers with what similarity was measured on."""
     feats = similarity_features(regencies)

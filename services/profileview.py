@@ -22,13 +22,19 @@ def regency_map(
     bbox: tuple[float, float, float, float],
     height: int = 560,
     high_contrast: bool = False,
+    rivers: mapview.MapLayer | None = None,
+    presenting: bool = False,
 ) -> go.Figure:
     """The equity map's choropleth (geometry by URL) zoomed to one regency, ringed by its own boundary.
 
     The province outlines are left out: zoomed in, a province reaches past the view and its clipped
     outline would draw a box along the edges. The regency's boundary lies inside the view.
+    ``rivers``: the main rivers as context, under the regency's boundary. ``presenting``: laid out
+    as a slide (it fills its frame; its legend is drawn beside it, from ``mapview.legend_html``).
     """
-    fig = mapview.build_map(frame, meta, year, lang, layer, points=points, bbox=bbox, height=height, high_contrast=high_contrast)
+    fig = mapview.build_map(
+        frame, meta, year, lang, layer, points=points, bbox=bbox, height=height, high_contrast=high_contrast, presenting=presenting
+    )
     ring = dict(
         type="choropleth",
         geojson=regency_layer.url,
@@ -41,4 +47,6 @@ def regency_map(
         marker=dict(line=dict(color=_RING, width=1.5)),
         name="kabupaten",
     )
-    return go.Figure(data=[*fig.data, ring], layout=fig.layout, _validate=False)
+    river = [mapview.rivers(rivers, lang)] if rivers is not None else []
+    out = go.Figure(data=[*fig.data, *river, ring], layout=fig.layout, _validate=False)
+    return mapview.for_meeting(out) if presenting else out

@@ -300,15 +300,24 @@ def profile_sheet(region: str, lang: str) -> briefings.ProfileSheet:
     )
 
 
+def district_map_choice(cat: pd.DataFrame, region_type: str) -> tuple[str, int]:
+    """The indicator and year of a regency's district map (``services.profile.district_map_choice``)."""
+    ids = catalogue.indicator_ids(cat)
+    levels = {i: catalogue.levels_for(cat, i) for i in ids}
+    years = {i: catalogue.years_for(cat, i, "kecamatan") for i in ids if "kecamatan" in levels[i]}
+    choice = profile.district_map_choice(ids, levels, years, region_type)
+    if choice is None:
+        raise LookupError("no indicator has district values")
+    return choice
+
+
 def district_map(region: str, reg: pd.Series, lang: str) -> tuple[bytes, str, str]:
     """The profile page's district map as a picture for a slide: the regency's districts coloured by
     the page's default indicator (IDM, or in a city the distance to a puskesmas) in its latest year,
     the regency's outline (its neighbours' edges too, for context), the land border and the PLBN
     posts nearby. Returns the PNG, its caption (indicator, unit, year, level) and its source."""
     cat = reference("indicator_catalogue")
-    options = [i for i in catalogue.indicator_ids(cat) if "kecamatan" in catalogue.levels_for(cat, i)]
-    indicator = profile.default_sub_indicator(options, reg["region_type"])
-    year = catalogue.years_for(cat, indicator, "kecamatan")[-1]
+    indicator, year = district_map_choice(cat, str(reg["region_type"]))
     meta_row = catalogue.row(cat, indicator)
     meta = mapview.IndicatorMeta.from_row(meta_row, lang)
     frame = query("profile_subregions", region=region, indicator=indicator, year=year, level="kecamatan")

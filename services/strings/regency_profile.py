@@ -57,6 +57,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Tidak ada bidang yang berada di sepertiga terbawah.",
         "en": "No area is in the worst third.",
     },
+    "profile_slide_item": {
+        "id": "**{area}**: {indicator} · peringkat {rank} dari {n}",
+        "en": "**{area}**: {indicator} · rank {rank} of {n}",
+    },
+    "profile_slide_strong_rule": {"id": "di sepertiga terbaik", "en": "in the best third"},
+    "profile_slide_weak_rule": {"id": "di sepertiga terbawah", "en": "in the worst third"},
+    "profile_slide_map": {
+        "id": "Peta: {indicator}, {year}, per {level}. Sumber: {source}.",
+        "en": "Map: {indicator}, {year}, by {level}. Source: {source}.",
+    },
     "profile_summary_item": {
         "id": "**{area}** ({indicator}: peringkat {rank} dari {n})",
         "en": "**{area}** ({indicator}: rank {rank} of {n})",

@@ -52,7 +52,7 @@ h2 { font-size: 1.3rem !important; padding: 0 !important; }
 .st-key-meeting_exit { position: fixed; left: 0.5rem; bottom: 0.5rem; z-index: 999990; opacity: 0.55; }
 .st-key-meeting_exit button { min-height: 0; padding: 0.1rem 0.5rem; }
 .st-key-meeting_exit button p { font-size: 0.7rem !important; }
-.st-key-step_keys { position: fixed; right: 0.6rem; bottom: 0.4rem; z-index: 999990; opacity: 0.55; width: auto !important; }
+.st-key-step_keys { position: fixed; left: 0.6rem; bottom: 2.1rem; z-index: 999990; opacity: 0.55; width: auto !important; }
 .st-key-step_keys [data-testid="stCaptionContainer"], .st-key-step_keys p { font-size: 0.7rem !important; margin: 0 !important; }
 .st-key-meeting_fill { height: calc(100vh - 1rem) !important; min-height: calc(100vh - 1rem) !important; flex: none !important; }
 .st-key-meeting_fill_half { height: calc(100vh - 11rem) !important; min-height: calc(100vh - 11rem) !important; flex: none !important; }
@@ -64,6 +64,9 @@ h2 { font-size: 1.3rem !important; padding: 0 !important; }
 .meeting-legend .lg-title { grid-column: 1 / -1; font-weight: 600; }
 .meeting-legend .lg-row { display: flex; align-items: center; gap: 0.4rem; }
 .meeting-legend .lg-sw { flex: none; width: 0.9rem; height: 0.9rem; display: inline-block; box-sizing: border-box; }
+.st-key-slide_headline h1 { font-size: 2.1rem !important; line-height: 1.1 !important; }
+.st-key-slide_side li { font-size: 1rem !important; line-height: 1.3 !important; margin: 0 0 0.15rem 0 !important; }
+.st-key-slide_side ul { margin: 0 0 0.3rem 0 !important; padding-left: 1.1rem !important; }
 .st-key-meeting_big p { font-size: 1.3rem !important; line-height: 1.3 !important; margin-bottom: 0.35rem !important; }
 </style>
 """
