@@ -3,6 +3,23 @@
 STRINGS: dict[str, dict[str, str]] = {
     "data_nav": {"id": "Katalog & unggah data", "en": "Catalogue & uploads"},
     "data_title": {"id": "Katalog data", "en": "Data catalogue"},
+    "data_slide_indicators": {"id": "Indikator", "en": "Indicators"},
+    "data_slide_official": {"id": "Data resmi", "en": "Official data"},
+    "data_slide_simulated": {"id": "Simulasi (demo)", "en": "Simulated (demo)"},
+    "data_slide_sources": {"id": "Sumber", "en": "Sources"},
+    "data_slide_points": {"id": "Titik layanan", "en": "Service points"},
+    "data_slide_col_sector": {"id": "Bidang", "en": "Area"},
+    "data_slide_col_n": {"id": "Indikator", "en": "Indicators"},
+    "data_slide_col_official": {"id": "Resmi", "en": "Official"},
+    "data_slide_col_simulated": {"id": "Simulasi", "en": "Simulated"},
+    "data_slide_col_years": {"id": "Tahun", "en": "Years"},
+    "data_slide_col_sources": {"id": "Sumber", "en": "Sources"},
+    "data_slide_caption": {
+        "id": "Seri simulasi hanya tampil sebagai data demonstrasi dan selalu ditandai. Titik layanan: puskesmas, rumah sakit, "
+        "sekolah, PLBN dan layanan imigrasi yang beroperasi dan berlokasi.",
+        "en": "Simulated series appear only as demonstration data and are always marked. Service points: puskesmas, hospitals, "
+        "schools, border posts and immigration services in operation, with a location.",
+    },
     "data_intro": {
         "id": "Setiap indikator dengan sumber, lisensi, tahun, tingkat wilayah dan cakupannya (wilayah berdata dari seluruh wilayah).",
         "en": "Every indicator with its source, licence, years, levels and coverage (regions with data out of all regions).",

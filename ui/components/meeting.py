@@ -67,6 +67,10 @@ h2 { font-size: 1.3rem !important; padding: 0 !important; }
 .st-key-slide_headline h1 { font-size: 2.1rem !important; line-height: 1.1 !important; }
 .st-key-slide_side li { font-size: 1rem !important; line-height: 1.3 !important; margin: 0 0 0.15rem 0 !important; }
 .st-key-slide_side ul { margin: 0 0 0.3rem 0 !important; padding-left: 1.1rem !important; }
+.meeting-table { border-collapse: collapse; font-size: 0.9rem; line-height: 1.2; width: 100%; }
+.meeting-table th, .meeting-table td { padding: 0.12rem 0.6rem; border-bottom: 1px solid #d0d0d0; text-align: right; }
+.meeting-table th:first-child, .meeting-table td:first-child { text-align: left; }
+.meeting-table th { font-weight: 600; border-bottom: 2px solid #888; }
 .st-key-meeting_big p { font-size: 1.3rem !important; line-height: 1.3 !important; margin-bottom: 0.35rem !important; }
 </style>
 """
