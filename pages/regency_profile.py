@@ -10,7 +10,7 @@ import streamlit as st
 from services import catalogue, classify, export, mapview, profile, profiletables, profileview
 from services.i18n import fmt_number, label, md_escape, t
 from ui import exports
-from ui.components import chart_download, meeting, url_state
+from ui.components import chart_download, indicator_picker, meeting, url_state
 from ui.components.state import keep_valid
 from ui.context import demo_data, language, query, reference, require_data, static_root, static_url
 
@@ -257,6 +257,7 @@ sub_ids = [i for i in catalogue.indicator_ids(cat) if set(catalogue.levels_for(c
 sub_labels = catalogue.indicator_labels(cat, lang)
 c1, c2, c3, c4 = st.columns([3, 1, 1, 1], vertical_alignment="bottom")
 keep_valid("profile_sub_ind", sub_ids, profile.default_sub_indicator(sub_ids, reg["region_type"]))
+st.html(indicator_picker.options_css())  # the indicator list: long names shown whole, never cut
 indicator = c1.selectbox(t("profile_sub_indicator", lang), sub_ids, key="profile_sub_ind", format_func=sub_labels.__getitem__)
 levels = [lv for lv in catalogue.levels_for(cat, indicator) if lv in _SUB_LEVELS]
 keep_valid("profile_sub_lvl", levels, "desa")
