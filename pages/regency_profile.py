@@ -265,7 +265,7 @@ level = c2.radio(t("profile_sub_level", lang), levels, key="profile_sub_lvl", fo
 years = catalogue.years_for(cat, indicator, level)
 keep_valid("profile_sub_yr", years, years[-1] if years else None)
 year = int(c3.selectbox(t("profile_sub_year", lang), years, key="profile_sub_yr"))
-show_rivers = rivers_layer is not None and c4.checkbox(t("access_rivers", lang), key="profile_rivers", help=t("access_rivers_help", lang))
+show_rivers = rivers_layer is not None and c4.checkbox(t("profile_rivers", lang), key="profile_rivers", help=t("access_rivers_help", lang))
 st.session_state["profile_rivers_on"] = show_rivers  # kept for meeting mode, where the checkbox is not drawn
 
 meta_row = catalogue.row(cat, indicator)

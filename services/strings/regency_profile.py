@@ -57,6 +57,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Tidak ada bidang yang berada di sepertiga terbawah.",
         "en": "No area is in the worst third.",
     },
+    "profile_rivers": {"id": "Sungai utama", "en": "Main rivers"},
     "profile_slide_item": {
         "id": "**{area}**: {indicator} · peringkat {rank} dari {n}",
         "en": "**{area}**: {indicator} · rank {rank} of {n}",
