@@ -65,13 +65,12 @@ ignored = url_state.apply_once("data", LINK)
 st.title(t("data_title", lang))
 if ignored:
     st.caption(t("link_ignored", lang, names=", ".join(ignored)))
-st.caption(t("data_intro", lang))
-
 cat = reference("indicator_catalogue")
 if meeting.is_on():  # one slide: what data the dashboard holds
     points = query("service_points", kinds=list(POINT_KINDS), include_closed=False)
     _meeting_slide(cat, len(reference("sources")), len(points), lang)
     st.stop()
+st.caption(t("data_intro", lang))  # the table's columns, below
 info = reference("build_info")
 try:
     history = uploads.history()
