@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import unicodedata
+from html import escape
 
 import pandas as pd
 import streamlit as st
 
 from services import catalogue, export, quality, uploads
-from services.i18n import md_escape, t
+from services.i18n import POINT_KINDS, fmt_number, label, md_escape, t
 from ui import editor, upload_flow
-from ui.components import url_state
-from ui.context import language, reference, require_data
+from ui.components import meeting, url_state
+from ui.context import language, query, reference, require_data
 
 SEARCH_MAX_CHARS = 100
 
@@ -26,6 +27,37 @@ def _search_text(text: str) -> str | None:
 
 LINK = [url_state.Param("data_q", "q", _search_text)]  # the catalogue search is part of the link
 
+
+def _meeting_slide(cat: pd.DataFrame, n_sources: int, n_points: int, lang: str) -> None:
+    """The catalogue as one slide: the headline counts, and per area how many indicators, official
+    or simulated, over which years and from how many sources. No search, no editor controls."""
+    per_sector = catalogue.sector_summary(cat)
+    figures = [
+        ("data_slide_indicators", int(per_sector["n"].sum())),
+        ("data_slide_official", int(per_sector["official"].sum())),
+        ("data_slide_simulated", int(per_sector["simulated"].sum())),
+        ("data_slide_sources", n_sources),
+        ("data_slide_points", n_points),
+    ]
+    for col, (key, value) in zip(st.columns(len(figures), gap="small"), figures, strict=True):
+        col.metric(t(key, lang), fmt_number(value, lang, 0))
+    head = "".join(
+        f"<th>{escape(t(f'data_slide_col_{c}', lang))}</th>" for c in ("sector", "n", "official", "simulated", "years", "sources")
+    )
+    rows = []
+    for r in per_sector.itertuples():
+        years = "—" if r.first_year is None else (str(r.first_year) if r.first_year == r.last_year else f"{r.first_year}–{r.last_year}")
+        cells = [
+            label("sectors", r.sector, lang),
+            *(fmt_number(v, lang, 0) for v in (r.n, r.official, r.simulated)),
+            years,
+            fmt_number(r.sources, lang, 0),
+        ]
+        rows.append("<tr>" + "".join(f"<td>{escape(str(c))}</td>" for c in cells) + "</tr>")
+    st.html(f"<table class='meeting-table' lang='{lang}'><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+    st.caption(t("data_slide_caption", lang))
+
+
 lang = language()
 require_data()
 ignored = url_state.apply_once("data", LINK)
@@ -33,9 +65,12 @@ ignored = url_state.apply_once("data", LINK)
 st.title(t("data_title", lang))
 if ignored:
     st.caption(t("link_ignored", lang, names=", ".join(ignored)))
-st.caption(t("data_intro", lang))
-
 cat = reference("indicator_catalogue")
+if meeting.is_on():  # one slide: what data the dashboard holds
+    points = query("service_points", kinds=list(POINT_KINDS), include_closed=False)
+    _meeting_slide(cat, len(reference("sources")), len(points), lang)
+    st.stop()
+st.caption(t("data_intro", lang))  # the table's columns, below
 info = reference("build_info")
 try:
     history = uploads.history()

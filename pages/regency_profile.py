@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import pandas as pd
 import streamlit as st
 
-from services import catalogue, classify, export, mapview, profile
+from services import catalogue, classify, export, mapview, profile, profiletables, profileview
 from services.i18n import fmt_number, label, md_escape, t, tn
 from ui import exports
-from ui.components import chart_download, meeting, url_state
+from ui.components import chart_download, indicator_picker, meeting, url_state
 from ui.components.state import keep_valid
 from ui.context import demo_data, language, query, reference, require_data, static_root, static_url
 
@@ -22,11 +22,16 @@ def _downloads(
     key: str,
     tables: list[tuple[str, str, pd.DataFrame]],
     years: Mapping[str, str],
-    datasets: Mapping[str, str] | None = None,
+    datasets: Mapping[str, str] | None,
+    *,
+    stem: str,
+    cat: pd.DataFrame,
+    lang: str,
 ) -> None:
     """One CSV per table and one Excel workbook of them all with its metadata sheet, each built on click.
 
     ``tables`` holds (sheet name, label key, table); a table with simulated rows says so in its CSV.
+    ``stem`` starts every file name; ``cat`` is the indicator catalogue the metadata sheet describes.
     """
     sources = reference("sources")
     sheets = {sheet: table for sheet, _label, table in tables}
@@ -45,7 +50,7 @@ def _downloads(
         st.download_button(
             t("profile_download_xlsx", lang),
             data=lambda: export.to_excel_bytes(
-                sheets, profile.metadata(cat, dict(years), sources, dict(datasets or {})), lang, exports.indicator_decimals()
+                sheets, profiletables.metadata(cat, dict(years), sources, dict(datasets or {})), lang, exports.indicator_decimals()
             ),
             file_name=f"{stem}_{key}.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -58,6 +63,50 @@ def _downloads(
 def _step_region(delta: int, options: list[str]) -> None:
     """Meeting mode: the next or previous regency, like a slide (a callback, so it may set the picker)."""
     st.session_state["profile_region"] = meeting.step_from(options, st.session_state.get("profile_region"), delta)
+
+
+def _meeting_slide(
+    region: str,
+    reg: pd.Series,
+    result: profile.Summary,
+    lang: str,
+    cat: pd.DataFrame,
+    assets: pd.Series,
+    bbox: tuple[float, float, float, float],
+    *,
+    rivers: mapview.MapLayer | None,
+    on_step: Callable[[int], None],
+    step_text: str,
+) -> None:
+    """The regency as one slide: its district map filling the window's height on the left; beside it
+    the step bar, its name, where it lies, its strongest and weakest areas, and the map's key.
+
+    The map shows the page's default indicator by district in its latest year, as the one-page
+    profile does (``services.profile.district_map_choice``)."""
+    indicator, year = exports.district_map_choice(cat, str(reg["region_type"]))
+    meta_row = catalogue.row(cat, indicator)
+    meta = mapview.IndicatorMeta.from_row(meta_row, lang)
+    shown = meta.as_markdown()
+    frame = query("profile_subregions", region=region, indicator=indicator, year=year, level="kecamatan")
+    plbn = profile.points_in_bbox(query("service_points", kinds=["plbn"], include_closed=False), bbox)
+    fig = profileview.regency_map(
+        frame, meta, year, lang,
+        layer=mapview.MapLayer(static_url(assets["kecamatan"]), "kecamatan"),
+        regency_layer=mapview.MapLayer(static_url(assets["kabupaten"]), "kabupaten"),
+        region=region, points=plbn, bbox=bbox, high_contrast=meeting.high_contrast(), rivers=rivers, presenting=True,
+    )  # fmt: skip
+    map_col, side_col = st.columns([9, 11], gap="small")  # the text needs the width at 1280 × 720
+    with map_col, st.container(key="meeting_fill"):  # the map first: the text beside it never describes a map not yet drawn
+        st.plotly_chart(fig, key="profile_map", theme=None, height="stretch", config=mapview.plotly_config(static_root(), presenting=True))
+    with side_col, st.container(key="slide_side"):
+        meeting.step_buttons(on_step, lang, step_text, compact=True)
+        with st.container(key="slide_headline"):
+            st.title(str(reg["name"]), anchor=False)
+        st.caption(f"{reg['province']} · {label('region_types', reg['region_type'], lang)}")
+        st.markdown(profiletables.summary_slide_markdown(result, str(reg["name"]), lang))
+        st.caption(t("profile_slide_map", lang, indicator=shown.name, year=year, level=label("levels", "kecamatan", lang).lower(),
+                     source=md_escape(str(meta_row["publisher"]))))  # fmt: skip
+        st.html(mapview.legend_html(fig, meta.unit, lang))
 
 
 lang = language()
@@ -77,7 +126,9 @@ if param != st.session_state.get("profile_seen_param") or "profile_region" not i
 
 region = st.session_state.get("profile_region")
 by_code = regencies.set_index("code")
-st.title(by_code.loc[region, "name"] if region in by_code.index else t("profile_title_empty", lang))
+presenting = meeting.is_on()
+if not presenting or region not in by_code.index:  # a slide names its regency beside its map
+    st.title(by_code.loc[region, "name"] if region in by_code.index else t("profile_title_empty", lang))
 options = list(profile.picker_options(regencies))
 STEPS = [url_state.Param("profile_steps", "langkah", url_state.subset_of(options))]  # the regencies to present, in order
 if ignored := url_state.apply_once("profil", STEPS):  # region is checked above, with its own message
@@ -86,7 +137,7 @@ problem = st.session_state.get("profile_problem")
 if region is None and problem:
     st.warning(t(f"profile_region_{problem[0]}", lang, shown=problem[1]), icon=":material/link_off:")
 labels = profile.picker_labels(regencies)
-picker_col, steps_col = st.columns([2, 3])
+picker_col, steps_col = (st.container(), None) if presenting else st.columns([2, 3])
 region = picker_col.selectbox(
     t("profile_picker", lang),
     options,
@@ -95,11 +146,13 @@ region = picker_col.selectbox(
     format_func=labels.__getitem__,
     placeholder=t("profile_picker_placeholder", lang),
 )
-if meeting.is_on():
+if presenting:  # the step buttons stand beside the map, on the slide (or here, before a regency is chosen)
     chosen = [c for c in st.session_state.get("profile_steps") or [] if c in options]
     slides = chosen if len(chosen) > 1 else options  # a list of one is no list: step through them all
     position = slides.index(region) + 1 if region in slides else 0
-    meeting.step_buttons(lambda delta: _step_region(delta, slides), lang, t("step_position", lang, position=position, total=len(slides)))
+    step_text = t("step_position", lang, position=position, total=len(slides))
+    if region is None:
+        meeting.step_buttons(lambda delta: _step_region(delta, slides), lang, step_text)
 else:  # kept while meeting mode hides it, so the presentation list survives the switch
     steps_col.multiselect(t("profile_steps", lang), options, key="profile_steps", format_func=labels.__getitem__,
                           placeholder=t("profile_steps_placeholder", lang), help=t("profile_steps_help", lang), persist_state="session")  # fmt: skip
@@ -124,18 +177,20 @@ st.session_state["profile_problem"] = None
 reg = by_code.loc[region]
 name = str(reg["name"])
 stem = profile.file_stem(region, name)
-st.caption(
-    t(
-        "profile_context",
-        lang,
-        province=reg["province"],
-        group=label("region_types", reg["region_type"], lang),
-        code=region,
-        population=fmt_number(reg["population"], lang, 0),
-        population_year=int(reg["population_year"]) if pd.notna(reg["population_year"]) else "—",
-        km=fmt_number(reg["km_to_capital"], lang, 0),
+file_args = {"stem": stem, "cat": cat, "lang": lang}  # what every download row names its files by and describes
+if not presenting:  # the slide says where the regency lies in a shorter line of its own
+    st.caption(
+        t(
+            "profile_context",
+            lang,
+            province=reg["province"],
+            group=label("region_types", reg["region_type"], lang),
+            code=region,
+            population=fmt_number(reg["population"], lang, 0),
+            population_year=int(reg["population_year"]) if pd.notna(reg["population_year"]) else "—",
+            km=fmt_number(reg["km_to_capital"], lang, 0),
+        )
     )
-)
 
 values = query("profile_values", region=region)
 trend = query("profile_trend", region=region)
@@ -143,11 +198,20 @@ card = profile.scorecard(values, cat, trend, region)
 if not demo_data():  # real data by default: the simulated rows only when a user asks for demonstration data
     card = card[~card["simulated"].astype(bool)].reset_index(drop=True)
 result = profile.summarise(card)
-with st.container(border=True):
-    st.markdown(profile.summary_markdown(result, name, lang))
-    st.caption(t("profile_summary_basis", lang, n=result.n_indicators, since=profile.SUMMARY_SINCE))
-if meeting.is_on():  # a regency is one slide: its name, where it stands and its strongest and weakest areas
+assets = reference("geo_assets").set_index("level")["file_name"]
+bbox = (reg["min_lon"], reg["min_lat"], reg["max_lon"], reg["max_lat"])
+rivers_layer = mapview.MapLayer(static_url(assets["rivers"]), "rivers") if "rivers" in assets else None
+if presenting:  # a regency is one slide: its district map, and beside it where it stands, strongest and weakest
+    _meeting_slide(
+        region, reg, result, lang, cat, assets, bbox,
+        rivers=rivers_layer if st.session_state.get("profile_rivers_on") else None,
+        on_step=lambda delta: _step_region(delta, slides),
+        step_text=step_text,
+    )  # fmt: skip
     st.stop()
+with st.container(border=True):
+    st.markdown(profiletables.summary_markdown(result, name, lang))
+    st.caption(t("profile_summary_basis", lang, n=result.n_indicators, since=profile.SUMMARY_SINCE))
 whole_profile = st.container()  # the whole-profile workbook, filled in once every table exists
 
 # ---- Scorecard
@@ -157,7 +221,7 @@ if not card.empty and card["simulated"].any():
     st.caption(t("profile_scorecard_simulated", lang))
 trend_col = t("profile_col_trend", lang)
 st.dataframe(
-    profile.scorecard_display(card, lang),
+    profiletables.scorecard_display(card, lang),
     hide_index=True,
     width="stretch",
     height=min(38 + 35 * len(card), 640),
@@ -178,19 +242,22 @@ if na_ids:
 if missing_ids:
     st.caption(t("profile_gaps_missing", lang, names=", ".join(names[i] for i in missing_ids)))
 trend_years = profile.indicator_years(card, whole_series=True)
-scorecard_table, trend_table = profile.scorecard_export(card), profile.trend_export(card)
+scorecard_table, trend_table = profiletables.scorecard_export(card), profiletables.trend_export(card)
 _downloads(
     "scorecard",
     [("scorecard", "profile_table_scorecard", scorecard_table), ("trend", "profile_table_trend", trend_table)],
     trend_years,
+    None,
+    **file_args,
 )
 
 # ---- Inside the regency: districts and villages
 st.header(t("profile_inside_heading", lang, regency=name))
 sub_ids = [i for i in catalogue.indicator_ids(cat) if set(catalogue.levels_for(cat, i)) & set(_SUB_LEVELS)]
 sub_labels = catalogue.indicator_labels(cat, lang)
-c1, c2, c3 = st.columns([3, 1, 1])
+c1, c2, c3, c4 = st.columns([3, 1, 1, 1], vertical_alignment="bottom")
 keep_valid("profile_sub_ind", sub_ids, profile.default_sub_indicator(sub_ids, reg["region_type"]))
+st.html(indicator_picker.options_css())  # the indicator list: long names shown whole, never cut
 indicator = c1.selectbox(t("profile_sub_indicator", lang), sub_ids, key="profile_sub_ind", format_func=sub_labels.__getitem__)
 levels = [lv for lv in catalogue.levels_for(cat, indicator) if lv in _SUB_LEVELS]
 keep_valid("profile_sub_lvl", levels, "desa")
@@ -198,6 +265,8 @@ level = c2.radio(t("profile_sub_level", lang), levels, key="profile_sub_lvl", fo
 years = catalogue.years_for(cat, indicator, level)
 keep_valid("profile_sub_yr", years, years[-1] if years else None)
 year = int(c3.selectbox(t("profile_sub_year", lang), years, key="profile_sub_yr"))
+show_rivers = rivers_layer is not None and c4.checkbox(t("profile_rivers", lang), key="profile_rivers", help=t("access_rivers_help", lang))
+st.session_state["profile_rivers_on"] = show_rivers  # kept for meeting mode, where the checkbox is not drawn
 
 meta_row = catalogue.row(cat, indicator)
 meta = mapview.IndicatorMeta.from_row(meta_row, lang)
@@ -216,8 +285,6 @@ if meta.simulated:
     st.warning(t("profile_simulated_banner", lang))
 st.caption(t("profile_map_caption", lang, indicator=shown.name, unit=shown.unit, year=year, source=shown.citation))
 
-bbox = (reg["min_lon"], reg["min_lat"], reg["max_lon"], reg["max_lat"])
-assets = reference("geo_assets").set_index("level")["file_name"]
 map_col, list_col = st.columns([3, 2], gap="medium")
 with map_col:
     statuses = set(frame["status"])
@@ -227,7 +294,7 @@ with map_col:
         if statuses == {"na"}:
             st.info(t("profile_sub_all_na", lang, indicator=shown.name))
         plbn = profile.points_in_bbox(query("service_points", kinds=["plbn"], include_closed=False), bbox)
-        fig = profile.regency_map(
+        fig = profileview.regency_map(
             frame,
             meta,
             year,
@@ -238,6 +305,7 @@ with map_col:
             points=plbn,
             bbox=bbox,
             high_contrast=meeting.high_contrast(),  # the sidebar's high-contrast switch applies to every map
+            rivers=rivers_layer if show_rivers else None,
         )
         st.plotly_chart(fig, key="profile_map", theme=None, config=mapview.plotly_config(static_root()))
         map_title = f"{name} · {label('levels', level, lang)}"
@@ -250,8 +318,8 @@ with map_col:
             lang,
             needs_browser=False,
         )
-    map_table = profile.subregion_export(frame, meta_row, year, meta.direction)
-    _downloads("map", [(f"{level}_{indicator}", "profile_table_map", map_table)], {indicator: str(year)}, _DATASETS_INSIDE)
+    map_table = profiletables.subregion_export(frame, meta_row, year, meta.direction)
+    _downloads("map", [(f"{level}_{indicator}", "profile_table_map", map_table)], {indicator: str(year)}, _DATASETS_INSIDE, **file_args)
 
 district_table = None
 with list_col:
@@ -261,15 +329,19 @@ with list_col:
     else:
         st.caption(t("profile_districts_caption", lang, indicator=shown.name, year=year))
         st.dataframe(
-            profile.subregion_display(districts_frame, meta_row, meta.direction, lang),
+            profiletables.subregion_display(districts_frame, meta_row, meta.direction, lang),
             hide_index=True,
             width="stretch",
             height=min(38 + 35 * len(districts_frame), 460),
             key="profile_districts",
         )
-        district_table = profile.subregion_export(districts_frame, meta_row, year, meta.direction)
+        district_table = profiletables.subregion_export(districts_frame, meta_row, year, meta.direction)
         _downloads(
-            "districts", [(f"kecamatan_{indicator}", "profile_table_districts", district_table)], {indicator: str(year)}, _DATASETS_INSIDE
+            "districts",
+            [(f"kecamatan_{indicator}", "profile_table_districts", district_table)],
+            {indicator: str(year)},
+            _DATASETS_INSIDE,
+            **file_args,
         )
 
 # Villages: IDM status (real, per village); kelurahan and city villages are not applicable.
@@ -291,7 +363,7 @@ else:
         if status == "NOT_APPLICABLE":
             text = t("profile_status_kelurahan", lang)
         else:
-            text = profile.status_label(None if status == "NO_STATUS" else status, lang)
+            text = profiletables.status_label(None if status == "NO_STATUS" else status, lang)
         col.metric(text, fmt_number(int(counts[status]), lang, 0))
     kemendes = reference("sources").set_index("source_id").loc["kemendes_idm"]
     st.caption(
@@ -304,10 +376,13 @@ else:
         )
     )
     st.markdown(f"**{t('profile_lagging_villages', lang)}**")
-    village_display = profile.villages_display(villages, lang)
+    village_display = profiletables.villages_display(villages, lang)
     st.caption(tn("profile_lagging_caption", len(village_display), lang))
     st.dataframe(village_display, hide_index=True, width="stretch", height=420, key="profile_villages")
-    village_tables = {"village_status": profile.village_status_counts(villages), "villages": profile.villages_export(villages, idm_year)}
+    village_tables = {
+        "village_status": profile.village_status_counts(villages),
+        "villages": profiletables.villages_export(villages, idm_year),
+    }
     idm_meta = {i: str(idm_year) for i in ("idm_score", "idm_iks", "idm_ike", "idm_ikl")}
     _downloads(
         "villages",
@@ -317,6 +392,7 @@ else:
         ],
         idm_meta,
         _DATASETS_INSIDE,
+        **file_args,
     )
 
 # Distances from each district to the nearest border post and immigration office.
@@ -326,14 +402,14 @@ distances = profile.district_distances(query("profile_districts", region=region)
 points_source = reference("sources").set_index("source_id").loc["reference_points"]
 st.caption(t("profile_distances_caption", lang, source=points_source["citation_id"] if lang == "id" else points_source["citation_en"]))
 st.dataframe(
-    profile.distances_display(distances, lang),
+    profiletables.distances_display(distances, lang),
     hide_index=True,
     width="stretch",
     height=min(38 + 35 * len(distances), 460),
     key="profile_distances",
 )
 distance_datasets = {"service_points": "reference_points", "boundaries": "cahyadsn_boundaries"}
-_downloads("distances", [("distances", "profile_table_distances", distances)], {}, distance_datasets)
+_downloads("distances", [("distances", "profile_table_distances", distances)], {}, distance_datasets, **file_args)
 
 # The regency's own basic-service facilities, and its villages farthest from a puskesmas.
 st.subheader(t("profile_facilities_heading", lang))
@@ -342,11 +418,11 @@ st.caption(t("profile_facilities_caption", lang))
 if facilities.empty:
     st.info(t("profile_facilities_none", lang))
 else:
-    st.dataframe(profile.facilities_display(facilities, lang), hide_index=True, width="stretch", key="profile_facilities")
+    st.dataframe(profiletables.facilities_display(facilities, lang), hide_index=True, width="stretch", key="profile_facilities")
 farthest = query("profile_farthest_villages", region=region, n=profile.FARTHEST_N)
 if not farthest.empty:
     st.markdown(f"**{tn('profile_farthest_heading', len(farthest), lang)}**")
-    st.dataframe(profile.farthest_display(farthest, lang), hide_index=True, width="stretch", key="profile_farthest")
+    st.dataframe(profiletables.farthest_display(farthest, lang), hide_index=True, width="stretch", key="profile_farthest")
 
 # ---- Peers
 st.header(t("profile_peers_heading", lang))
@@ -356,7 +432,7 @@ peer_long = profile.peer_values(values, card, regencies, region, peer_frame["cod
 if peer_frame.empty:
     st.info(t("profile_peers_none", lang))
 else:
-    peer_table_shown = profile.peer_display(regencies, peer_frame, peer_long, card, region, lang)
+    peer_table_shown = profiletables.peer_display(regencies, peer_frame, peer_long, card, region, lang)
     measure_col = t("profile_col_measure", lang)
     st.dataframe(
         peer_table_shown,
@@ -368,13 +444,14 @@ else:
     )
     if peer_long["simulated"].any():
         st.caption(t("profile_scorecard_simulated", lang))
-peer_table = profile.peers_export(regencies, peer_frame, region)
+peer_table = profiletables.peers_export(regencies, peer_frame, region)
 peer_years = {i: y for i, y in profile.indicator_years(card).items() if i in set(peer_long["indicator_id"])}
 _downloads(
     "peers",
     [("peers", "profile_table_peers", peer_table), ("peer_values", "profile_table_peer_values", peer_long)],
     peer_years,
     {"region_groups": "reference_flags"},
+    **file_args,
 )
 
 # ---- The whole profile as one workbook
@@ -395,7 +472,7 @@ with whole_profile:
     st.download_button(
         t("profile_download_all", lang),
         data=lambda: export.to_excel_bytes(
-            sheets, profile.metadata(cat, all_years, sources, all_datasets), lang, exports.indicator_decimals()
+            sheets, profiletables.metadata(cat, all_years, sources, all_datasets), lang, exports.indicator_decimals()
         ),
         file_name=f"{stem}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -117,7 +117,8 @@ class ProfileSheet:
 
     title: str
     subtitle: str
-    map_png: bytes
+    map_png: bytes  # the regency's districts coloured by one indicator, with its outline
+    map_caption: str  # which indicator, year and level the map shows
     columns: list[str]
     rows: list[list[str]]
     summary: list[str]
@@ -131,6 +132,8 @@ def highlight_rows(card: pd.DataFrame, summary, lang: str) -> list[list[str]]:
     by_id = card.set_index("indicator_id")
     rows = []
     for kind, areas in (("deck_profile_strong", summary.strongest), ("deck_profile_weak", summary.weakest)):
+        if not areas:  # a middling regency: said in words, never filled with an average rank
+            rows.append([t(kind, lang), t(f"{kind}_none", lang), "", "", ""])
         for area in areas:
             r = by_id.loc[area.indicator_id]
             name = r["name_id"] if lang == "id" else r["name_en"]
@@ -148,7 +151,7 @@ def highlight_rows(card: pd.DataFrame, summary, lang: str) -> list[list[str]]:
 def profile_slide(sheet: ProfileSheet) -> deck.Slide:
     table = deck.Table(sheet.columns, sheet.rows, [1.1, 2.6, 4.7, 2.1, 1.1], row_height=0.32, font=11)
     return deck.Slide(sheet.title, "; ".join(sheet.sources), sheet.simulated, picture=sheet.map_png, table=table,
-                      text=[sheet.subtitle, *sheet.summary])  # fmt: skip
+                      text=[sheet.subtitle, sheet.map_caption, *sheet.summary])  # fmt: skip
 
 
 def _put(fig: Figure, x: float, y: float, text: str, **style) -> None:
@@ -157,7 +160,7 @@ def _put(fig: Figure, x: float, y: float, text: str, **style) -> None:
 
 
 def profile_pdf(sheet: ProfileSheet) -> bytes:
-    """The sheet as one A4 landscape PDF page: title, locator map, highlights table, sources, date."""
+    """The sheet as one A4 landscape PDF page: title, district map, highlights table, sources, date."""
     fig = Figure(figsize=(11.69, 8.27))
     _put(fig, 0.04, 0.95, sheet.title, fontsize=20, fontweight="bold", va="top")
     _put(fig, 0.04, 0.905, sheet.subtitle, fontsize=11, va="top", color="#333333")
@@ -166,13 +169,14 @@ def profile_pdf(sheet: ProfileSheet) -> bytes:
     ax_map = fig.add_axes((0.03, 0.47, 0.55, 0.41))
     ax_map.imshow(Image.open(io.BytesIO(sheet.map_png)))
     ax_map.set_axis_off()
+    _put(fig, 0.04, 0.465, sheet.map_caption, fontsize=9.5, va="top", color="#333333")
     summary = "\n".join(textwrap.fill(s, 48) for s in sheet.summary)
     _put(fig, 0.6, 0.86, summary, fontsize=10.5, va="top", color="#222222")
     ax_table = fig.add_axes((0.04, 0.13, 0.92, 0.3))
     ax_table.set_axis_off()
     cells = [[mpl_escape(textwrap.shorten(c, 60, placeholder="…")) for c in row] for row in sheet.rows] or [["—"] * len(sheet.columns)]
     grid = ax_table.table(cellText=cells, colLabels=[mpl_escape(c) for c in sheet.columns], loc="upper center", cellLoc="left", colLoc="left",
-                          colWidths=[0.09, 0.22, 0.42, 0.16, 0.11])  # fmt: skip
+                          colWidths=[0.09, 0.25, 0.38, 0.19, 0.09])  # fmt: skip
     grid.auto_set_font_size(False)
     grid.set_fontsize(9.5)
     grid.scale(1, 1.5)

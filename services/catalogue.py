@@ -167,3 +167,27 @@ def spm_indicators(cat: pd.DataFrame) -> list[str]:
     rows = cat[(cat["level"] == "kabupaten") & cat["sector"].str.startswith("spm_") & cat["target"].notna()].copy()
     rows["sector_rank"] = rows["sector"].map(_SECTOR_ORDER).fillna(len(_SECTOR_ORDER))
     return [str(i) for i in rows.sort_values(["sector_rank", "simulated", "indicator_id"])["indicator_id"]]
+
+
+def sector_summary(cat: pd.DataFrame) -> pd.DataFrame:
+    """One row per sector (in the catalogue's sector order): how many indicators, how many of them
+    official and simulated, the first and last year with data, and how many sources they come from."""
+    first = cat.drop_duplicates("indicator_id").set_index("indicator_id")
+    years = cat.groupby("indicator_id")["years"].agg(lambda lists: [int(y) for ys in lists for y in ys])
+    rows = []
+    for sector, part in first.groupby("sector", sort=False):
+        span = [y for i in part.index for y in years.get(i, [])]
+        rows.append(
+            {
+                "sector": sector,
+                "n": len(part),
+                "official": int((~part["simulated"].astype(bool)).sum()),
+                "simulated": int(part["simulated"].astype(bool).sum()),
+                "first_year": min(span) if span else None,
+                "last_year": max(span) if span else None,
+                "sources": part["source_id"].nunique(),
+            }
+        )
+    out = pd.DataFrame(rows)
+    order = out["sector"].map(_SECTOR_ORDER).fillna(len(_SECTOR_ORDER))
+    return out.assign(_o=order).sort_values(["_o", "sector"]).drop(columns="_o").reset_index(drop=True)

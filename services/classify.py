@@ -1,14 +1,18 @@
-"""Choropleth classes (mapclassify) and colours that follow an indicator's direction.
+"""Choropleth classes and colours that follow an indicator's direction.
 
 "Worse" always gets the darkest colour, whether higher or lower is worse, so a map reads the same
 for poverty (lower is better) and electricity access (higher is better).
+
+Quantiles, equal intervals and given bins are computed here with mapclassify's own formulas (a
+test checks they agree bin for bin); mapclassify itself is imported only for Fisher-Jenks. Its
+import costs about 3 s of CPU (numba compiles Fisher-Jenks, scipy.stats, scikit-learn and pyplot
+load), which a freshly started server's first visitor waited through behind grey placeholders.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-import mapclassify
 import numpy as np
 from plotly.colors import sample_colorscale
 
@@ -59,20 +63,20 @@ def classify(values: np.ndarray, scheme: str, k: int, target: float | None = Non
         if target is None or np.isnan(target):
             raise ValueError("target bands need a target")
         bins, met_from = _target_bins(float(target), direction, y)
-        result = mapclassify.UserDefined(y, bins)
     elif len(distinct) <= k:
-        # One class per distinct value: every scheme agrees, and mapclassify would warn or fail.
-        result = mapclassify.UserDefined(y, list(distinct))
+        bins = distinct  # one class per distinct value: every scheme agrees, and mapclassify would warn or fail
     elif scheme == "quantiles":
-        result = mapclassify.Quantiles(y, k=k)
+        bins = quantile_bins(y, k)
     elif scheme == "fisher_jenks":
-        result = mapclassify.FisherJenks(y, k=k)
+        import mapclassify  # slow to import: only for the scheme that needs it
+
+        bins = mapclassify.FisherJenks(y, k=k).bins
     else:
-        result = mapclassify.EqualInterval(y, k=k)
+        bins = equal_interval_bins(y, k)
     # Normalise: bins strictly increasing and covering the maximum, each value in the first class
     # whose upper bound it does not exceed. Fisher-Jenks can return unordered bins for values that
     # differ only in the 70th decimal; this keeps every scheme's output well-formed.
-    uppers_array = np.unique(np.asarray(result.bins, dtype=float))
+    uppers_array = np.unique(np.asarray(bins, dtype=float))
     if uppers_array[-1] < y.max():
         uppers_array = np.append(uppers_array, y.max())
     class_of = np.searchsorted(uppers_array, y, side="left")
@@ -80,6 +84,39 @@ def classify(values: np.ndarray, scheme: str, k: int, target: float | None = Non
     if met_from is not None:
         met_from = min(met_from, len(uppers_array) - 1)
     return Classes(scheme, float(y.min()), tuple(float(b) for b in uppers_array), class_of.astype(int), counts, met_from)
+
+
+def quantile_bins(y: np.ndarray, k: int) -> np.ndarray:
+    """Upper bounds of ``k`` quantile classes, as ``mapclassify.Quantiles`` computes them: the
+    k-th percentiles by scipy's ``scoreatpercentile`` (interpolation between the two nearest
+    sorted values, weighted as scipy weights them), ties collapsed."""
+    ordered = np.sort(np.asarray(y, dtype=float))
+    width = 100.0 / k
+    percents = np.arange(width, 100 + width, width)
+    if percents[-1] > 100.0:
+        percents[-1] = 100.0
+    out = []
+    for per in percents:
+        idx = per / 100.0 * (ordered.size - 1)
+        i = int(idx)
+        if i == idx:
+            out.append(ordered[i])
+        else:
+            j = i + 1
+            w0, w1 = j - idx, idx - i
+            out.append((ordered[i] * w0 + ordered[j] * w1) / (w0 + w1))
+    return np.unique(np.array(out, dtype=float))
+
+
+def equal_interval_bins(y: np.ndarray, k: int) -> np.ndarray:
+    """Upper bounds of ``k`` classes of equal width, as ``mapclassify.EqualInterval`` computes them."""
+    max_y, min_y = max(y), min(y)
+    width = (max_y - min_y) * 1.0 / k
+    cuts = np.arange(min_y + width, max_y + width, width)
+    if len(cuts) > k:  # arange can overshoot by one step
+        cuts = cuts[0:k]
+    cuts[-1] = max_y
+    return cuts
 
 
 def _target_bins(target: float, direction: int, y: np.ndarray) -> tuple[list[float], int]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import mapclassify
 import numpy as np
 import pytest
@@ -75,3 +77,32 @@ def test_every_value_gets_exactly_one_class(values: list[float], k: int, scheme:
     assert len(result.class_of) == len(values)
     assert sum(result.counts) == len(values)
     assert result.class_of.min() >= 0 and result.class_of.max() < result.k
+
+
+def _samples() -> list[np.ndarray]:
+    rng = np.random.default_rng(20261203)
+    out = [rng.normal(70, 5, n) for n in (9, 14, 56, 626)]  # regencies, districts
+    out += [rng.integers(0, 12, n).astype(float) for n in (56, 200)]  # counts with many ties
+    out += [np.round(rng.uniform(0, 100, n), 1) for n in (47, 56, 7229)]  # percentages, villages
+    out += [rng.lognormal(3, 1.5, 56), np.array([0.1, 0.2, 0.2, 0.2, 0.9, 5.0, 5.0, 7.5])]
+    return out
+
+
+@pytest.mark.parametrize("k", [3, 4, 5, 6, 7])
+def test_quantiles_and_equal_intervals_match_mapclassify_bin_for_bin(k: int) -> None:
+    """The map's default classes are computed without importing mapclassify (3 s on a cold
+    server): they must be exactly the classes mapclassify gives."""
+
+    for y in _samples():
+        if len(np.unique(y)) <= k:
+            continue
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # mapclassify warns when ties collapse a class
+            expected_q = mapclassify.Quantiles(y, k=k).bins
+        assert np.array_equal(classify.quantile_bins(y, k), expected_q), (k, y[:5])
+        assert np.array_equal(classify.equal_interval_bins(y, k), mapclassify.EqualInterval(y, k=k).bins), (k, y[:5])
+        for scheme, cls in (("quantiles", mapclassify.Quantiles), ("equal_interval", mapclassify.EqualInterval)):
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", UserWarning)
+                yb = cls(y, k=k).yb
+            assert np.array_equal(classify.classify(y, scheme, k).class_of, yb), (scheme, k)

@@ -172,3 +172,21 @@ def test_new_indicator_needs_complete_metadata(editor_env: str) -> None:
     next(b for b in at.button if b.label.startswith("Simpan")).click().run()
     assert any("Lengkapi" in e.value for e in at.error)
     assert uploads.history().empty
+
+
+def test_meeting_mode_shows_the_catalogue_as_one_slide_without_editor_controls(editor_env: str, real_con) -> None:
+    """Presenting: the counts a room asks about and a table per area; no search, no sign-in, no uploads."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.query_params.update({"rapat": "1", "lang": "en"})
+    at.run()
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    figures = {m.label: m.value for m in at.metric}
+    n_indicators, n_sectors = real_con.execute("SELECT count(*), count(DISTINCT sector) FROM indicators").fetchone()
+    assert figures["Indicators"] == str(n_indicators) and int(figures["Official data"]) + int(figures["Simulated (demo)"]) == n_indicators
+    assert int(figures["Sources"]) >= 10 and int(figures["Service points"].replace(",", "")) > 10_000
+    table = next(h.proto.body for h in at.get("html") if "meeting-table" in h.proto.body)
+    assert table.count("<tr>") == 1 + n_sectors  # a header and one row per area
+    assert "Village development (IDM)" in table and "2023–2024" in table
+    assert not at.text_input and not at.dataframe and not at.get("download_button")
+    assert not [b for b in at.button if b.key not in ("meeting_exit", "step_prev_clicker", "step_next_clicker")]

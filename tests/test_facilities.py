@@ -258,18 +258,18 @@ def test_proxy_scorecard_is_real_unless_demonstration_data_is_asked_for() -> Non
 
 
 def test_profile_facility_tables_say_unknown_staff_as_a_dash() -> None:
-    from services import profile
+    from services import profiletables
 
     facilities = pd.DataFrame(
         {"kind": ["sd", "puskesmas"], "n_used": [1200, 22], "n_flagged": [3, 0], "doctors": [np.nan, 35.0], "midwives": [np.nan, 348.0]}
     )
-    table = profile.facilities_display(facilities, "id")
+    table = profiletables.facilities_display(facilities, "id")
     assert list(table["Fasilitas"]) == ["Puskesmas", "SD"]  # health first, then schools by level
     assert list(table["Dihitung"]) == ["22", "1.200"] and list(table["Dokter"]) == ["35", "—"]
     far = pd.DataFrame(
         {"name": ["Bungan Jaya"], "district": ["Putussibau Selatan"], "puskesmas": [73.61], "sd": [39.0], "smp": [np.nan], "sma": [80.9]}
     )
-    shown = profile.farthest_display(far, "en")
+    shown = profiletables.farthest_display(far, "en")
     assert (
         shown.iloc[0]["km to Community health centre (puskesmas)"] == "73.6" and shown.iloc[0]["km to Junior secondary school (SMP)"] == "—"
     )

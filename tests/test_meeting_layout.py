@@ -123,12 +123,14 @@ def test_every_meeting_slide_fits_one_screen(server: str, browser, width: int, h
     _settle(tab)
     assert _every_slide(tab, "gap", word, size, problems) >= 3, "the gap page has no slides in meeting mode"
 
-    # The profile and the access page: their first slides.
-    tab.open(f"/profil?rapat=1&lang={lang}&region=61.06")
-    tab.page.get_by_role("heading", level=1).filter(has_text="Kapuas Hulu").first.wait_for(timeout=60_000)
-    tab.page.get_by_text("peringkat" if lang == "id" else "rank", exact=False).first.wait_for(timeout=60_000)
-    _settle(tab)
-    _check_slide(tab, f"profile_{size}", problems)
+    # The profile (its district map beside the summary; Mempawah has the longest summary) and the access page.
+    for region, name in (("61.06", "Kapuas Hulu"), ("61.02", "Mempawah")):
+        tab.open(f"/profil?rapat=1&lang={lang}&region={region}")
+        tab.page.get_by_role("heading", level=1).filter(has_text=name).first.wait_for(timeout=60_000)
+        tab.page.get_by_text("peringkat" if lang == "id" else "rank", exact=False).first.wait_for(timeout=60_000)
+        tab.wait_for_map(5)
+        _settle(tab)
+        _check_slide(tab, f"profile_{region}_{size}", problems, map_share=0.15 if width == 1920 and region == "61.06" else None)
     tab.open(f"/akses?rapat=1&lang={lang}&kab=64.11")
     tab.wait_for_map(5000)  # every village painted: the slide is shown whole, not half-drawn
     _settle(tab)

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from pyproj import Geod
 
 from geo import nearest
-from services import export, profile, summary, warehouse
+from services import export, profile, profiletables, summary, warehouse
 from services.mapview import rank_values
 
 GROUPS = ["kota", "kabupaten", "perbatasan"]
@@ -178,7 +178,7 @@ def test_a_method_break_stays_two_rows_with_their_own_trend(real_con: duckdb.Duc
     assert rows.loc["bps_ipm", "trend_years"] == list(range(2010, 2022))
     assert rows.loc["bps_ipm_2024", "trend_years"] == [2024]
     assert rows.loc["bps_ipm", "series_group"] == rows.loc["bps_ipm_2024", "series_group"]
-    trend = profile.trend_export(card)
+    trend = profiletables.trend_export(card)
     assert set(trend.loc[trend["indicator_id"] == "bps_ipm", "year"]) == set(range(2010, 2022))
 
 
@@ -203,36 +203,66 @@ def test_a_city_lists_idm_as_not_applicable(real_con: duckdb.DuckDBPyConnection,
     assert set(na) == {"idm_score", "idm_iks", "idm_ike", "idm_ikl", "idm_share_lagging", "idm_share_mandiri"}
 
 
-def test_summary_names_three_strong_and_three_weak_areas_from_real_recent_figures(
-    real_con: duckdb.DuckDBPyConnection, cat: pd.DataFrame
+def test_summary_names_only_genuinely_strong_and_weak_areas_on_real_data(
+    real_con: duckdb.DuckDBPyConnection, cat: pd.DataFrame, regencies: pd.DataFrame
 ) -> None:
-    for region in ("61.06", "61.71", "64.11", "63.02"):
+    """Every regency: a "strongest" area ranks in the best third of the regencies compared (rank 1 =
+    best, whatever the indicator's direction), a "weakest" one in the worst third; never the same area."""
+    listed = {"strong": 0, "weak": 0, "empty": 0}
+    for region in regencies["code"]:
         card, _ = _card(real_con, cat, region)
         result = profile.summarise(card)
-        assert len(result.strongest) == 3 and len(result.weakest) == 3
-        strong, weak = {a.sector for a in result.strongest}, {a.sector for a in result.weakest}
-        assert not strong & weak
-        assert min(a.score for a in result.strongest) > max(a.score for a in result.weakest)
+        for area in result.strongest:
+            assert area.rank <= area.n / 3 and area.score > 0, (region, area)
+        for area in result.weakest:
+            assert area.n - area.rank + 1 <= area.n / 3 and area.score < 0, (region, area)
+        assert not {a.sector for a in result.strongest} & {a.sector for a in result.weakest}
         used = card.set_index("indicator_id").loc[[a.indicator_id for a in [*result.strongest, *result.weakest]]]
         assert not used["simulated"].any() and (used["year"] >= profile.SUMMARY_SINCE).all()
         assert (used["aggregate"] != "sum").all()
-    text_id = profile.summary_markdown(result, "Kabupaten Kotabaru", "id")
-    text_en = profile.summary_markdown(result, "Kabupaten Kotabaru", "en")
+        # the rank named is the scorecard's rank for that indicator
+        assert list(used["rank"]) == [a.rank for a in [*result.strongest, *result.weakest]]
+        listed["strong"] += len(result.strongest)
+        listed["weak"] += len(result.weakest)
+        listed["empty"] += not result.strongest
+    assert listed["strong"] > 56 and listed["weak"] > 56 and listed["empty"] > 0  # the rule filters, and still finds areas
+
+
+def test_kapuas_hulu_s_summary_reads_its_real_standing(real_con: duckdb.DuckDBPyConnection, cat: pd.DataFrame) -> None:
+    card, _ = _card(real_con, cat, "61.06")
+    result = profile.summarise(card)
+    text_id = profiletables.summary_markdown(result, "Kabupaten Kapuas Hulu", "id")
+    text_en = profiletables.summary_markdown(result, "Kabupaten Kapuas Hulu", "en")
     assert "relatif paling baik" in text_id and "Paling tertinggal" in text_id
     assert "does relatively best" in text_en and "dari 56" not in text_en
+    for area in result.strongest:
+        assert f"rank {area.rank} of {area.n}" in text_en
+
+
+def test_a_regency_strong_nowhere_says_so_plainly(real_con: duckdb.DuckDBPyConnection, cat: pd.DataFrame, regencies: pd.DataFrame) -> None:
+    for region in regencies["code"]:
+        result = profile.summarise(_card(real_con, cat, region)[0])
+        if not result.strongest and result.n_indicators:
+            break
+    else:
+        pytest.fail("every regency is strong somewhere: pick a test that can show the empty case")
+    text = profiletables.summary_markdown(result, "X", "en")
+    assert "is not in the best third in any area" in text and "does relatively best" not in text
+    assert "tidak berada di sepertiga terbaik" in profiletables.summary_markdown(result, "X", "id")
 
 
 def test_summary_on_a_made_up_scorecard() -> None:
-    """Areas are sectors scored by their mean; the named indicator is the clearest one in that direction."""
+    """Areas are sectors scored by their mean; the named indicator is the clearest one in that direction,
+    and an area is listed only where that indicator ranks in the best (or worst) third."""
 
-    def row(indicator: str, sector: str, lag: float, simulated: bool = False, year: int = 2024) -> dict:
+    def row(indicator: str, sector: str, lag: float, simulated: bool = False, year: int = 2024, rank: int | None = None) -> dict:
         return {
             "indicator_id": indicator,
             "sector": sector,
             "name_id": indicator,
             "name_en": indicator,
             "year": year,
-            "rank": 1,
+            "rank": rank if rank is not None else (5 if lag > 0 else 50),
             "n": 56,
             "direction": 1,
             "aggregate": "weighted",
@@ -249,6 +279,8 @@ def test_summary_on_a_made_up_scorecard() -> None:
             row("c1", "desa", -2.0),
             row("c2", "desa", -0.2),
             row("d1", "spm_pu", -0.5),
+            row("e1", "spm_kesehatan", 0.4, rank=20),  # ahead of the average, but not in the best third (18 of 56)
+            row("f1", "spm_sosial", -0.3, rank=38),  # behind, but not in the worst third
             row("sim", "spm_sosial", 3.0, simulated=True),  # simulated: never in the summary
             row("old", "infrastruktur", -3.0, year=2011),  # before SUMMARY_SINCE
         ]
@@ -258,7 +290,7 @@ def test_summary_on_a_made_up_scorecard() -> None:
     assert [a.indicator_id for a in result.strongest] == ["a1", "b1"]
     assert [a.sector for a in result.weakest] == ["desa", "spm_pu"]
     assert result.weakest[0].indicator_id == "c1" and result.weakest[0].score == pytest.approx(-1.1)
-    assert result.n_indicators == 6
+    assert result.n_indicators == 8
 
 
 # ---------------------------------------------------------------- peers
@@ -295,7 +327,7 @@ def test_peer_values_sit_in_the_scorecard_year(real_con: duckdb.DuckDBPyConnecti
     )
     for code, value in ipm["value"].items():
         assert value == pytest.approx(direct[code])
-    shown = profile.peer_display(regencies, found, long, card, "61.71", "id")
+    shown = profiletables.peer_display(regencies, found, long, card, "61.71", "id")
     assert list(shown.columns) == ["Ukuran", "Kota Pontianak", *found["name"]]  # side by side, this city first
     ipm_row = shown.set_index("Ukuran").loc["IPM 2024 (UHH Long Form SP2020) (indeks)"]
     assert ipm_row["Kota Pontianak"] == "82,22 (#5)"
@@ -380,17 +412,19 @@ def test_downloads_parse_back_to_the_same_numbers(real_con: duckdb.DuckDBPyConne
     points = _run(real_con, "service_points", kinds=["plbn", "kanim"], include_closed=False)
     found = profile.peers(regencies, "61.06")
     tables = {
-        "scorecard": profile.scorecard_export(card),
-        "trend": profile.trend_export(card),
-        "villages": profile.villages_export(villages, 2024),
+        "scorecard": profiletables.scorecard_export(card),
+        "trend": profiletables.trend_export(card),
+        "villages": profiletables.villages_export(villages, 2024),
         "village_status": profile.village_status_counts(villages),
         "distances": profile.district_distances(_run(real_con, "profile_districts", region="61.06"), points),
-        "peers": profile.peers_export(regencies, found, "61.06"),
+        "peers": profiletables.peers_export(regencies, found, "61.06"),
         "peer_values": profile.peer_values(values, card, regencies, "61.06", found["code"].tolist()),
     }
     years = profile.indicator_years(card, whole_series=True)
     assert profile.indicator_years(card)["bps_ipm"] == "2021" and years["bps_ipm"] == "2010–2021"
-    meta = profile.metadata(cat, years, _run(real_con, "sources"), {"village_status": "kemendes_idm", "service_points": "reference_points"})
+    meta = profiletables.metadata(
+        cat, years, _run(real_con, "sources"), {"village_status": "kemendes_idm", "service_points": "reference_points"}
+    )
     book = openpyxl.load_workbook(io.BytesIO(export.to_excel_bytes(tables, meta)))
     assert book.sheetnames == [*tables, "metadata"]
     for name, table in tables.items():
@@ -436,7 +470,7 @@ def test_downloaded_text_that_looks_like_a_formula_is_neutralised() -> None:
             "not_applicable": [False, False],
         }
     )
-    table = profile.villages_export(villages, 2024)
+    table = profiletables.villages_export(villages, 2024)
     back = _read_csv(export.to_csv_bytes(table))
     assert back["name"].tolist() == ["'@SUM(A1)", '\'=HYPERLINK("http://x","klik")']
     assert back["district"].tolist() == ["'-Bika", "'+62 Putussibau"]

@@ -224,7 +224,7 @@ def test_switching_language_keeps_the_regency(real_env: Path) -> None:
     _ok(at)
     assert at.title[0].value == "Kabupaten Nunukan" and at.header[0].value == "Scorecard"
     assert at.query_params["region"] == "65.03" and at.query_params["lang"] == "en"
-    assert "does relatively best in" in _text(at)
+    assert "Compared with Kalimantan's 56 regencies" in _text(at)  # the summary follows the language too
     after = _table(at, "scorecard").set_index("Order")["Value"]
     swapped = before.str.translate(str.maketrans({",": ".", ".": ","}))
     assert after.tolist() == swapped.tolist()  # 1.234,5 in Indonesian is 1,234.5 in English
@@ -281,3 +281,27 @@ def test_stepping_from_a_regency_outside_the_list_starts_at_its_ends() -> None:
     slides = ["64.11", "61.06", "64.71"]
     assert step_from(slides, "62.01", 1) == "64.11" and step_from(slides, "62.01", -1) == "64.71"
     assert step_from(slides, None, -1) == "64.71" and step_from(slides, "64.71", 1) == "64.11"  # wraps round
+
+
+def test_main_rivers_can_be_shown_on_the_district_map(real_env: Path) -> None:
+    at = _profile(region="61.06", lang="en")
+    assert not [tr for tr in _map(at)["data"] if tr.get("name") == "Main rivers (GSHHG)"]  # off by default
+    at.checkbox(key="profile_rivers").check().run()
+    _ok(at)
+    rivers = [tr for tr in _map(at)["data"] if tr.get("name") == "Main rivers (GSHHG)"]
+    assert len(rivers) == 1 and "rivers" in rivers[0]["geojson"]
+
+
+def test_meeting_slide_shows_the_district_map_beside_the_summary(real_env: Path) -> None:
+    """A regency in meeting mode is one slide: its district map (IDM by district, the regency's
+    outline) and beside it the name, the strongest and weakest areas and the map's key."""
+    at = _profile(region="61.06", rapat="1")
+    figure = _map(at)
+    painted = {code for tr in _region_traces(figure) for code in tr["locations"]}
+    assert len(painted) > 10 and all(code.startswith("61.06.") for code in painted)  # its districts, nobody else's
+    assert any(tr.get("locations") == ["61.06"] for tr in figure["data"])  # the regency's outline
+    assert figure["layout"]["showlegend"] is False  # the key stands beside the map, in the page
+    text = _text(at)
+    assert "Kabupaten Kapuas Hulu" in text and "Terkuat" in text and "Terlemah" in text
+    assert "Peta: Indeks Desa Membangun \\(IDM\\), 20" in text and "per kecamatan" in text  # Markdown-escaped
+    assert not at.dataframe  # one slide: no tables below it

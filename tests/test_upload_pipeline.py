@@ -495,8 +495,6 @@ def _emitted_keys() -> set[str]:
     for path in (ROOT / "services" / "upload").glob("*.py"):
         keys |= set(re.findall(r"\"(upload_[a-z_]+)\"", path.read_text()))
     keys |= {f"upload_layout_{kind}" for kind in layout.KINDS}
-    keys |= {f"upload_status_{s}" for s in ("matched", "ambiguous", "unmatched", "outside", "aggregate", "skipped")}
-    keys |= {f"upload_severity_{s}" for s in ("error", "warning", "info")} | {"upload_locale_id", "upload_locale_en"}
     return keys
 
 

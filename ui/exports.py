@@ -15,7 +15,7 @@ import pandas as pd
 
 from data import build
 from geo import render
-from services import briefings, catalogue, deck, export, gaps, mapview, profile, ranking, slideview, summary
+from services import briefings, catalogue, classify, deck, export, gaps, mapview, profile, ranking, slideview, summary
 from services.i18n import fmt_date, fmt_number, label, t
 from ui.context import query, reference
 
@@ -37,6 +37,7 @@ def plain_stamp(title: str, subtitle: str, source: str, lang: str, simulated: bo
 
 
 SLIDE_MAP_PX = (1600, 900)  # drawn at 10 in and shown at 8.4 in on a slide: legend type stays about 13 pt
+PROFILE_MAP_PX = (1440, 810)  # the profile's map shares its slide with text: drawn smaller, so its legend reads as large
 
 
 def _geometry(level: str):
@@ -283,29 +284,55 @@ def profile_sheet(region: str, lang: str) -> briefings.ProfileSheet:
         km=fmt_number(reg["km_to_capital"], lang, 0),
     )
     summary_lines = [t("deck_profile_basis", lang, n=result.n_indicators, since=profile.SUMMARY_SINCE)]
+    map_png, map_caption, map_source = district_map(region, reg, lang)
     sources = briefings.sources_of(card, shown, lang)
-    sources.append(export.plain_source(reference_citation("cahyadsn_boundaries", lang)))
+    sources += [map_source, export.plain_source(reference_citation("cahyadsn_boundaries", lang))]
     return briefings.ProfileSheet(
         title=t("deck_profile_title", lang, regency=reg["name"]),
         subtitle=context,
-        map_png=locator_map(region, str(reg["name"]), lang),
+        map_png=map_png,
+        map_caption=map_caption,
         columns=[t(f"deck_profile_col_{c}", lang) for c in ("kind", "area", "indicator", "value", "rank")],
         rows=rows,
         summary=summary_lines,
-        sources=sources,
+        sources=list(dict.fromkeys(sources)),
         made=t("export_made_on", lang, day=fmt_date(date.today(), lang)),
     )
 
 
-def locator_map(region: str, name: str, lang: str) -> bytes:
-    """Kalimantan's regencies with this one filled, the land border and the PLBN posts."""
-    geometry, outline, border = _geometry("kabupaten")
-    codes = reference("profile_regencies")["code"]
-    colour_of = {c: ("#0b3d91" if c == region else "#d9d9d9") for c in codes}
-    legend = [("#0b3d91", name), ("#d9d9d9", t("deck_profile_others", lang))]
-    stamp = render.Stamp(name, "", "", "")
-    return render.map_image(geometry, colour_of, legend, stamp, outline, border, points=plbn_points(None, lang),
-                            border_label=t("international_border", lang), compact=True, size_px=SLIDE_MAP_PX)  # fmt: skip
+def district_map_choice(cat: pd.DataFrame, region_type: str) -> tuple[str, int]:
+    """The indicator and year of a regency's district map (``services.profile.district_map_choice``)."""
+    ids = catalogue.indicator_ids(cat)
+    levels = {i: catalogue.levels_for(cat, i) for i in ids}
+    years = {i: catalogue.years_for(cat, i, "kecamatan") for i in ids if "kecamatan" in levels[i]}
+    choice = profile.district_map_choice(ids, levels, years, region_type)
+    if choice is None:
+        raise LookupError("no indicator has district values")
+    return choice
+
+
+def district_map(region: str, reg: pd.Series, lang: str) -> tuple[bytes, str, str]:
+    """The profile page's district map as a picture for a slide: the regency's districts coloured by
+    the page's default indicator (IDM, or in a city the distance to a puskesmas) in its latest year,
+    the regency's outline (its neighbours' edges too, for context), the land border and the PLBN
+    posts nearby. Returns the PNG, its caption (indicator, unit, year, level) and its source."""
+    cat = reference("indicator_catalogue")
+    indicator, year = district_map_choice(cat, str(reg["region_type"]))
+    meta_row = catalogue.row(cat, indicator)
+    meta = mapview.IndicatorMeta.from_row(meta_row, lang)
+    frame = query("profile_subregions", region=region, indicator=indicator, year=year, level="kecamatan")
+    painting = mapview.paint(frame, meta, lang, classify.DEFAULT_SCHEME, classify.DEFAULT_K)
+    geometry, _provinces, border = _geometry("kecamatan")
+    border = border if reg["region_type"] == "perbatasan" else None  # only a border regency's map reaches the border
+    regencies, _, _ = _geometry("kabupaten")
+    bbox = (reg["min_lon"], reg["min_lat"], reg["max_lon"], reg["max_lat"])
+    plbn = profile.points_in_bbox(query("service_points", kinds=["plbn"], include_closed=False), bbox)
+    points = (plbn["lon"].tolist(), plbn["lat"].tolist(), t("plbn_points", lang)) if len(plbn) else None
+    made = stamp(meta, year, lang, str(reg["name"]))
+    png = render.map_image(geometry, painting.colour_of, painting.legend, made, regencies, border, points=points, unit=meta.unit,
+                           border_label=t("international_border", lang), compact=True, size_px=PROFILE_MAP_PX)  # fmt: skip
+    caption = t("deck_profile_map", lang, indicator=meta.name, year=year, level=label("levels", "kecamatan", lang).lower())
+    return png, caption, export.plain_source(meta.citation, year)
 
 
 def profile_pdf(region: str, lang: str) -> bytes:

@@ -5,6 +5,23 @@ from services.strings import Text  # a text, or plural forms (services.i18n.tn)
 STRINGS: dict[str, dict[str, Text]] = {
     "data_nav": {"id": "Katalog & unggah data", "en": "Catalogue & uploads"},
     "data_title": {"id": "Katalog data", "en": "Data catalogue"},
+    "data_slide_indicators": {"id": "Indikator", "en": "Indicators"},
+    "data_slide_official": {"id": "Data resmi", "en": "Official data"},
+    "data_slide_simulated": {"id": "Simulasi (demo)", "en": "Simulated (demo)"},
+    "data_slide_sources": {"id": "Sumber", "en": "Sources"},
+    "data_slide_points": {"id": "Titik layanan", "en": "Service points"},
+    "data_slide_col_sector": {"id": "Bidang", "en": "Area"},
+    "data_slide_col_n": {"id": "Indikator", "en": "Indicators"},
+    "data_slide_col_official": {"id": "Resmi", "en": "Official"},
+    "data_slide_col_simulated": {"id": "Simulasi", "en": "Simulated"},
+    "data_slide_col_years": {"id": "Tahun", "en": "Years"},
+    "data_slide_col_sources": {"id": "Sumber", "en": "Sources"},
+    "data_slide_caption": {
+        "id": "Seri simulasi hanya tampil sebagai data demonstrasi dan selalu ditandai. Titik layanan: puskesmas, rumah sakit, "
+        "sekolah, PLBN dan layanan imigrasi yang beroperasi dan berlokasi.",
+        "en": "Simulated series appear only as demonstration data and are always marked. Service points: puskesmas, hospitals, "
+        "schools, border posts and immigration services in operation, with a location.",
+    },
     "data_intro": {
         "id": "Setiap indikator dengan sumber, lisensi, tahun, tingkat wilayah dan cakupannya (wilayah berdata dari seluruh wilayah).",
         "en": "Every indicator with its source, licence, years, levels and coverage (regions with data out of all regions).",
@@ -32,8 +49,8 @@ STRINGS: dict[str, dict[str, Text]] = {
         "en": "Uploading and rolling back need the editor role. Viewers see the catalogue only.",
     },
     "data_no_editors": {
-        "id": "Belum ada editor yang dikonfigurasi. Administrator dapat menambahkan editor (caranya ada di README).",
-        "en": "No editors are configured yet. An administrator can add editors (the README says how).",
+        "id": "Belum ada editor yang dikonfigurasi. Administrator dashboard dapat menambahkan editor.",
+        "en": "No editors are configured yet. The dashboard's administrator can add editors.",
     },
     "data_sign_in": {"id": "Masuk sebagai editor", "en": "Sign in as editor"},
     "data_user": {"id": "Nama pengguna", "en": "User name"},
@@ -115,10 +132,6 @@ STRINGS: dict[str, dict[str, Text]] = {
         "en": "First settle the uncertain regions (or the code system) above; nothing has been stored.",
     },
     "data_upload_nothing": {"id": "Tidak ada nilai yang dapat disimpan dari berkas ini.", "en": "No value in this file can be stored."},
-    "data_upload_which_column": {
-        "id": "Berkas berisi beberapa indikator; unggah yang mana?",
-        "en": "The file holds several indicators; which one to upload?",
-    },
     "data_upload_step_clash": {"id": "5. Bentrok dengan data yang ada", "en": "5. Clashes with existing data"},
     "data_upload_clash": {
         "id": "{n} nilai berbeda dari nilai yang sudah ada untuk wilayah dan tahun yang sama (sumber lain).",
@@ -156,7 +169,6 @@ STRINGS: dict[str, dict[str, Text]] = {
     },
     "data_upload_reason_same_as_existing": {"id": "sama dengan nilai yang sudah ada", "en": "the same as the stored value"},
     "data_upload_reason_kept_existing": {"id": "nilai yang ada dipertahankan", "en": "the existing value was kept"},
-    "data_upload_reason_other_indicator": {"id": "indikator lain dalam berkas", "en": "another indicator in the file"},
     "data_new_id": {"id": "Kode indikator", "en": "Indicator id"},
     "data_new_id_help": {
         "id": "huruf kecil, angka dan _, 3–40 karakter, belum dipakai",

@@ -8,8 +8,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Made on the server when clicked (a few seconds), 1920×1080, with title, source, year and date.",
     },
     "chart_images_unavailable": {
-        "id": "Gambar grafik belum tersedia di server ini: pasang paket Debian `chromium` (lihat README).",
-        "en": "Chart images are not available on this server: install the Debian package `chromium` (see the README).",
+        "id": "Gambar grafik tidak tersedia di server ini; unduhan gambar peta, CSV, Excel dan PPTX tetap berfungsi.",
+        "en": "Chart images are not available on this server; the map image, CSV, Excel and PPTX downloads still work.",
     },
 }
 
@@ -50,8 +50,8 @@ STRINGS.update(
             "en": "{province} · {group} · population {population} ({year}) · {km} km to the provincial capital",
         },
         "deck_profile_basis": {
-            "id": "Terkuat dan terlemah: dari {n} indikator resmi sejak {since}, dibanding 56 kabupaten/kota Kalimantan.",
-            "en": "Strongest and weakest: from {n} official indicators since {since}, compared with Kalimantan's 56 regencies.",
+            "id": "Terkuat: sepertiga terbaik, terlemah: sepertiga terbawah dari 56 kabupaten/kota Kalimantan, dari {n} indikator resmi sejak {since}.",
+            "en": "Strongest: in the best third, weakest: in the worst third of Kalimantan's 56 regencies, from {n} official indicators since {since}.",
         },
         "deck_profile_strong": {"id": "Terkuat", "en": "Strongest"},
         "deck_profile_weak": {"id": "Terlemah", "en": "Weakest"},
@@ -60,10 +60,11 @@ STRINGS.update(
         "deck_profile_col_indicator": {"id": "Indikator, tahun", "en": "Indicator, year"},
         "deck_profile_col_value": {"id": "Nilai", "en": "Value"},
         "deck_profile_col_rank": {"id": "Peringkat", "en": "Rank"},
-        "deck_profile_others": {"id": "Kabupaten/kota lain", "en": "Other regencies"},
-        "export_gap_deck": {
-            "id": "Siapkan bahan rapat (PowerPoint) halaman ini",
-            "en": "Prepare a briefing deck (PowerPoint) of this page",
+        "deck_profile_strong_none": {"id": "Tidak ada bidang di sepertiga terbaik", "en": "No area in the best third"},
+        "deck_profile_weak_none": {"id": "Tidak ada bidang di sepertiga terbawah", "en": "No area in the worst third"},
+        "deck_profile_map": {
+            "id": "Peta: {indicator}, {year}, per {level}",
+            "en": "Map: {indicator}, {year}, by {level}",
         },
         "export_gap_deck_download": {"id": "Unduh bahan rapat kesenjangan (PPTX)", "en": "Download the gap briefing deck (PPTX)"},
         "export_profile_pdf": {"id": "Profil satu halaman (PDF)", "en": "One-page profile (PDF)"},

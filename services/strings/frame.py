@@ -12,7 +12,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "An uploaded values file is missing ({files}): that upload is not shown; other uploads still are.",
     },
     "app_title": {"id": "Pemerataan Layanan Publik Kalimantan", "en": "Kalimantan Public-Service Equity"},
-    "language": {"id": "Bahasa", "en": "Language"},
     "unexpected_error": {
         "id": "Maaf, tampilan ini gagal dimuat. Coba pilihan lain atau muat ulang halaman; rinciannya tercatat di log server.",
         "en": "Sorry, this view failed to load. Try another choice or reload the page; the details are in the server log.",
@@ -30,9 +29,9 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "build_failed_fix": {
         "id": "Cara memperbaiki: minta administrator mengembalikan berkas sumber yang hilang atau rusak ke folder data "
-        "bersama (panduan administrator, README, menjelaskan letaknya), lalu muat ulang halaman ini.",
+        "bersama (panduan administrator menjelaskan letaknya), lalu muat ulang halaman ini.",
         "en": "How to fix it: ask the administrator to restore the missing or broken source file in the shared data "
-        "folder (the administrator's guide, the README, says where it is), then reload this page.",
+        "folder (the administrator's guide says where it is), then reload this page.",
     },
     "build_failed_previous": {
         "id": "Dasbor memakai data versi sebelumnya yang masih utuh.",
@@ -72,12 +71,14 @@ STRINGS: dict[str, dict[str, str]] = {
         '`EQUITY_EDITORS="nama:<hash>"` (pisahkan beberapa editor dengan koma) atau tambahkan `[editors]` '
         '`nama = "<hash>"` di `.streamlit/secrets.toml`. Dengan login OIDC, `EQUITY_EDITOR_EMAILS` memuat alamat e-mel editor.\n\n'
         "**Data.** Sumber dibaca dari `../shared/data` (atau `EQUITY_SOURCE_DIR`) dan dibangun dengan `python -m data.build`; "
-        "unggahan disimpan di `data/uploads/` (atau `EQUITY_UPLOADS_DIR`). Rincian lengkap ada di README.",
+        "unggahan disimpan di `data/uploads/` (atau `EQUITY_UPLOADS_DIR`).\n\n"
+        "**Gambar grafik.** Unduhan PNG/SVG grafik memerlukan paket Debian `chromium` di server. Rincian lengkap ada di README.",
         "en": "**Adding editors.** Make a password hash with `python -m services.auth`, then set "
         '`EQUITY_EDITORS="name:<hash>"` (comma-separated for several) or add `[editors]` `name = "<hash>"` '
         "to `.streamlit/secrets.toml`. With OIDC login, `EQUITY_EDITOR_EMAILS` lists the editors' e-mail addresses.\n\n"
         "**Data.** Sources are read from `../shared/data` (or `EQUITY_SOURCE_DIR`) and built with `python -m data.build`; "
-        "uploads are kept in `data/uploads/` (or `EQUITY_UPLOADS_DIR`). The README has the full details.",
+        "uploads are kept in `data/uploads/` (or `EQUITY_UPLOADS_DIR`).\n\n"
+        "**Chart images.** PNG/SVG chart downloads need the Debian package `chromium` on the server. The README has the full details.",
     },
     "demo_data": {"id": "Data demonstrasi (simulasi)", "en": "Demonstration data (simulated)"},
     "demo_data_help": {

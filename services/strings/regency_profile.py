@@ -51,6 +51,25 @@ STRINGS: dict[str, dict[str, Text]] = {
         "id": "Paling tertinggal dalam: {items}.",
         "en": "It lags furthest behind in: {items}.",
     },
+    "profile_summary_no_strong": {
+        "id": "Dibanding 56 kabupaten/kota Kalimantan, **{regency}** tidak berada di sepertiga terbaik pada bidang mana pun.",
+        "en": "Compared with Kalimantan's 56 regencies and cities, **{regency}** is not in the best third in any area.",
+    },
+    "profile_summary_no_weak": {
+        "id": "Tidak ada bidang yang berada di sepertiga terbawah.",
+        "en": "No area is in the worst third.",
+    },
+    "profile_rivers": {"id": "Sungai utama", "en": "Main rivers"},
+    "profile_slide_item": {
+        "id": "**{area}**: {indicator} · peringkat {rank} dari {n}",
+        "en": "**{area}**: {indicator} · rank {rank} of {n}",
+    },
+    "profile_slide_strong_rule": {"id": "di sepertiga terbaik", "en": "in the best third"},
+    "profile_slide_weak_rule": {"id": "di sepertiga terbawah", "en": "in the worst third"},
+    "profile_slide_map": {
+        "id": "Peta: {indicator}, {year}, per {level}. Sumber: {source}.",
+        "en": "Map: {indicator}, {year}, by {level}. Source: {source}.",
+    },
     "profile_summary_item": {
         "id": "**{area}** ({indicator}: peringkat {rank} dari {n})",
         "en": "**{area}** ({indicator}: rank {rank} of {n})",
@@ -61,10 +80,11 @@ STRINGS: dict[str, dict[str, Text]] = {
     },
     "profile_summary_basis": {
         "id": "Ringkasan otomatis dari {n} indikator resmi tahun {since} atau sesudahnya, dikelompokkan per bidang "
-        "(rata-rata skor baku). Tidak dipakai: data simulasi, jumlah absolut (bergantung pada ukuran wilayah) dan "
+        "(rata-rata skor baku). Terkuat: di atas rata-rata dan di sepertiga terbaik; terlemah: di bawah rata-rata "
+        "dan di sepertiga terbawah. Tidak dipakai: data simulasi, jumlah absolut (bergantung pada ukuran wilayah) dan "
         "angka bercatatan (misalnya angka yang diragukan BPS).",
         "en": "Generated from {n} official indicators from {since} on, grouped by area (mean standardised score). "
-        "Not used: simulated data, absolute counts (which follow the region's size) and figures with a caveat "
+        "Strongest: above the average and in the best third; weakest: below the average and in the worst third. Not used: simulated data, absolute counts (which follow the region's size) and figures with a caveat "
         "(e.g. figures BPS flags as doubtful).",
     },
     "profile_download_all": {"id": "Unduh seluruh profil (Excel)", "en": "Download the whole profile (Excel)"},
@@ -204,7 +224,6 @@ STRINGS: dict[str, dict[str, Text]] = {
     },
     "profile_col_measure": {"id": "Ukuran", "en": "Measure"},
     "profile_peers_none": {"id": "Tidak ada pembanding dalam kelompok yang sama.", "en": "No peers in the same group."},
-    "profile_col_regency": {"id": "Kabupaten/kota", "en": "Regency/city"},
     "profile_col_similarity": {"id": "Jarak kemiripan", "en": "Similarity distance"},
     "profile_col_population": {"id": "Penduduk 2019", "en": "Population 2019"},
     "profile_col_km_capital": {"id": "km ke ibu kota provinsi", "en": "km to provincial capital"},

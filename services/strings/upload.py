@@ -112,15 +112,6 @@ STRINGS: dict[str, dict[str, Text]] = {
         "en": "There is no sheet '{sheet}'. Sheets with a table: {sheets}.",
     },
     # --- region statuses and severities -----------------------------------------------------------
-    "upload_status_matched": {"id": "Cocok", "en": "Matched"},
-    "upload_status_ambiguous": {"id": "Perlu dipilih", "en": "Needs a choice"},
-    "upload_status_unmatched": {"id": "Tidak ditemukan", "en": "Not found"},
-    "upload_status_outside": {"id": "Di luar Kalimantan", "en": "Outside Kalimantan"},
-    "upload_status_aggregate": {"id": "Baris total", "en": "Total row"},
-    "upload_status_skipped": {"id": "Dilewati", "en": "Left out"},
-    "upload_severity_error": {"id": "Tidak disimpan", "en": "Not stored"},
-    "upload_severity_warning": {"id": "Perlu diperiksa", "en": "Please check"},
-    "upload_severity_info": {"id": "Catatan", "en": "Note"},
     # --- how a region key was matched (report rows) -------------------------------------------------
     "upload_match_name": {"id": "Nama cocok: {region_name}.", "en": "Name matches: {region_name}."},
     "upload_match_old_name": {
@@ -348,8 +339,6 @@ STRINGS: dict[str, dict[str, Text]] = {
             "({examples}). Choose the code system.",
         },
     },
-    "upload_locale_id": {"id": "1.234,5 (format Indonesia)", "en": "1.234,5 (Indonesian format)"},
-    "upload_locale_en": {"id": "1,234.5 (format internasional)", "en": "1,234.5 (international format)"},
     "upload_locale_decimal_comma": {
         "id": "Koma sebagai tanda desimal: {count} nilai seperti '{example}'.",
         "en": {

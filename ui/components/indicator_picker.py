@@ -31,6 +31,7 @@ def show(cat: pd.DataFrame, lang: str, default: str, prefix: str = "") -> Choice
     ids = shown_indicators(cat)  # simulated series only when demonstration data is on
     labels = option_labels(cat, lang)
     keep_valid(f"{prefix}ind", ids, default)
+    st.html(options_css())
     indicator = st.selectbox(t("indicator", lang), ids, key=f"{prefix}ind", format_func=labels.__getitem__)
     levels = catalogue.levels_for(cat, indicator)
     keep_valid(f"{prefix}lvl", levels, "kabupaten")
@@ -39,6 +40,25 @@ def show(cat: pd.DataFrame, lang: str, default: str, prefix: str = "") -> Choice
     keep_valid(f"{prefix}yr", years, years[-1] if years else None)
     year = st.selectbox(t("year", lang), years, key=f"{prefix}yr")
     return Choice(indicator, level, year, labels)
+
+
+def options_css() -> str:
+    """The indicator list opens wider than the sidebar, and an option too long even then wraps onto
+    a second line inside its row: never cut, so two options cannot end in the same "…".
+
+    Streamlit's dropdown is a separate layer at the end of the page, labelled like its widget
+    (``aria-label``); only the indicator lists are widened, any long option elsewhere wraps."""
+    lists = ", ".join(
+        f'[data-testid="stSelectboxVirtualDropdown"]:has([role="listbox"][aria-label="{t(key, lang)}"])'
+        for key in ("indicator", "profile_sub_indicator")
+        for lang in ("id", "en")
+    )
+    return (
+        f"<style>{lists} {{ width: min(48rem, calc(100vw - 1.5rem)) !important; max-width: none !important; }}"
+        '[data-testid="stSelectboxVirtualDropdown"] [role="option"], [data-testid="stSelectboxVirtualDropdown"] [role="option"] * '
+        "{ white-space: normal !important; overflow: visible !important; text-overflow: clip !important; line-height: 1.15 !important; }"
+        "</style>"
+    )
 
 
 def option_labels(cat: pd.DataFrame, lang: str) -> dict[str, str]:

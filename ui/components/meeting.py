@@ -52,6 +52,8 @@ h2 { font-size: 1.3rem !important; padding: 0 !important; }
 .st-key-meeting_exit { position: fixed; left: 0.5rem; bottom: 0.5rem; z-index: 999990; opacity: 0.55; }
 .st-key-meeting_exit button { min-height: 0; padding: 0.1rem 0.5rem; }
 .st-key-meeting_exit button p { font-size: 0.7rem !important; }
+.st-key-step_keys { position: fixed; left: 0.6rem; bottom: 2.1rem; z-index: 999990; opacity: 0.55; width: auto !important; }
+.st-key-step_keys [data-testid="stCaptionContainer"], .st-key-step_keys p { font-size: 0.7rem !important; margin: 0 !important; }
 .st-key-meeting_fill { height: calc(100vh - 1rem) !important; min-height: calc(100vh - 1rem) !important; flex: none !important; }
 .st-key-meeting_fill_half { height: calc(100vh - 11rem) !important; min-height: calc(100vh - 11rem) !important; flex: none !important; }
 .st-key-meeting_fill [data-testid="stElementContainer"], .st-key-meeting_fill_half [data-testid="stElementContainer"],
@@ -62,6 +64,13 @@ h2 { font-size: 1.3rem !important; padding: 0 !important; }
 .meeting-legend .lg-title { grid-column: 1 / -1; font-weight: 600; }
 .meeting-legend .lg-row { display: flex; align-items: center; gap: 0.4rem; }
 .meeting-legend .lg-sw { flex: none; width: 0.9rem; height: 0.9rem; display: inline-block; box-sizing: border-box; }
+.st-key-slide_headline h1 { font-size: 2.1rem !important; line-height: 1.1 !important; }
+.st-key-slide_side li { font-size: 1rem !important; line-height: 1.3 !important; margin: 0 0 0.15rem 0 !important; }
+.st-key-slide_side ul { margin: 0 0 0.3rem 0 !important; padding-left: 1.1rem !important; }
+.meeting-table { border-collapse: collapse; font-size: 0.9rem; line-height: 1.2; width: 100%; }
+.meeting-table th, .meeting-table td { padding: 0.12rem 0.6rem; border-bottom: 1px solid #d0d0d0; text-align: right; }
+.meeting-table th:first-child, .meeting-table td:first-child { text-align: left; }
+.meeting-table th { font-weight: 600; border-bottom: 2px solid #888; }
 .st-key-meeting_big p { font-size: 1.3rem !important; line-height: 1.3 !important; margin-bottom: 0.35rem !important; }
 </style>
 """
@@ -128,13 +137,16 @@ def step_buttons(on_step: Callable[[int], None], lang: str, position: str | None
         where_col = st.container()
     else:
         prev_col, where_col, next_col = st.columns([1.25, 1, 1.25], vertical_alignment="center")
-    # No tooltips: on a projector a tooltip left under the pointer covers the slide (the keys are in the README).
+    # No tooltips: on a projector a tooltip left under the pointer covers the slide. The keys are named
+    # in a small caption pinned to a corner, like the exit button: it takes no row from the slide.
     prev_col.button(t("step_previous", lang), key="step_prev", on_click=on_step, args=(-1,), icon=":material/arrow_back:",
                     width="stretch", shortcut="Left")  # fmt: skip
     next_col.button(t("step_next", lang), key="step_next", on_click=on_step, args=(1,), icon=":material/arrow_forward:",
                     width="stretch", shortcut="Right")  # fmt: skip
     if position:
         where_col.markdown(position)
+    with st.container(key="step_keys"):
+        st.caption(t("step_keys_help", lang))
     with st.container(key="step_clicker"):  # hidden: a clicker sends Page Up / Page Down, not the arrows
         st.button(t("step_previous", lang), key="step_prev_clicker", on_click=on_step, args=(-1,), shortcut="PageUp")
         st.button(t("step_next", lang), key="step_next_clicker", on_click=on_step, args=(1,), shortcut="PageDown")
