@@ -4,9 +4,9 @@ import logging
 
 import streamlit as st
 
-from services import logs, runtime
-from services.i18n import t
-from ui.components import demo, editor_help, language, meeting, url_state
+from kalimantan_equity.services import logs, runtime
+from kalimantan_equity.services.i18n import t
+from kalimantan_equity.ui.components import demo, editor_help, language, meeting, url_state
 
 logs.configure_once()  # the server log's format and level (EQUITY_LOG_LEVEL); only the first run does it
 _LOG = logging.getLogger(__name__)
@@ -30,12 +30,12 @@ else:  # drawn inside the sidebar, so the page itself gains no empty row
     st.sidebar.html("<style>section[data-testid='stSidebar'] { width: 26rem !important; min-width: 26rem !important; }</style>")
 
 pages = [
-    st.Page("pages/equity_map.py", title=t("nav_overview", lang), icon=":material/map:", url_path="peta", default=True),
-    st.Page("pages/gap_analysis.py", title=t("gap_nav", lang), icon=":material/compare_arrows:", url_path="kesenjangan"),
-    st.Page("pages/regency_profile.py", title=t("profile_nav", lang), icon=":material/location_city:", url_path="profil"),
-    st.Page("pages/service_access.py", title=t("access_nav", lang), icon=":material/directions_boat:", url_path="akses"),
-    st.Page("pages/data_catalogue.py", title=t("data_nav", lang), icon=":material/table_view:", url_path="data"),
-    st.Page("pages/about_data.py", title=t("nav_about", lang), icon=":material/info:", url_path="tentang"),
+    st.Page("kalimantan_equity/pages/equity_map.py", title=t("nav_overview", lang), icon=":material/map:", url_path="peta", default=True),
+    st.Page("kalimantan_equity/pages/gap_analysis.py", title=t("gap_nav", lang), icon=":material/compare_arrows:", url_path="kesenjangan"),
+    st.Page("kalimantan_equity/pages/regency_profile.py", title=t("profile_nav", lang), icon=":material/location_city:", url_path="profil"),
+    st.Page("kalimantan_equity/pages/service_access.py", title=t("access_nav", lang), icon=":material/directions_boat:", url_path="akses"),
+    st.Page("kalimantan_equity/pages/data_catalogue.py", title=t("data_nav", lang), icon=":material/table_view:", url_path="data"),
+    st.Page("kalimantan_equity/pages/about_data.py", title=t("nav_about", lang), icon=":material/info:", url_path="tentang"),
 ]
 try:
     st.navigation(pages).run()

@@ -37,9 +37,9 @@ import plotly.io as pio
 from pyproj import Transformer
 from scipy.spatial import cKDTree
 
-from data import build
-from geo import nearest as near
-from services import access, accessview, mapview, warehouse
+from kalimantan_equity.data import build
+from kalimantan_equity.geo import nearest as near
+from kalimantan_equity.services import access, accessview, mapview, warehouse
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_MS = 1000  # "under a second" for a scenario over every village
@@ -96,7 +96,7 @@ def _apptest_ms(repeat: int, unit: access.NewPoint, kinds: tuple[str, ...]) -> f
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
-    at.switch_page(str(ROOT / "pages" / "service_access.py")).run()
+    at.switch_page(str(ROOT / "kalimantan_equity" / "pages" / "service_access.py")).run()
     at.multiselect(key="access_kinds").set_value(list(kinds)).run()
     example = unit.kind == "ulp"
     if not example:

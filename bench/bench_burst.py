@@ -67,7 +67,7 @@ def prepare_baseline(ref: str, into: Path) -> Path:
     archive = subprocess.run(["git", "archive", ref], cwd=ROOT, check=True, capture_output=True).stdout
     subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
     env = _env(tree)
-    subprocess.run([sys.executable, "-m", "data.build"], cwd=tree, env=env, check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "kalimantan_equity.data.build"], cwd=tree, env=env, check=True, capture_output=True)
     return tree
 
 
@@ -168,8 +168,8 @@ async def measure(proc: subprocess.Popen, port: int, facts, views: list[dict[str
 
 def regency_views(facts, n: int, seed_offset: int) -> list[dict[str, str]]:
     """Distinct regency-level links (indicator × year), a different slice per round so each is new."""
-    from data import build
-    from services import catalogue, warehouse
+    from kalimantan_equity.data import build
+    from kalimantan_equity.services import catalogue, warehouse
 
     con = warehouse.connect(build.db_path())
     cat = warehouse.run(con, "indicator_catalogue")

@@ -22,9 +22,9 @@ from pathlib import Path
 import plotly.express as px
 import plotly.io as pio
 
-from data import build
-from data.sources import FILES
-from services import catalogue, mapview, summary, warehouse
+from kalimantan_equity.data import build
+from kalimantan_equity.data.sources import FILES
+from kalimantan_equity.services import catalogue, mapview, summary, warehouse
 
 ROOT = Path(__file__).resolve().parent.parent
 GROUPS = ["kota", "kabupaten", "perbatasan"]
@@ -64,7 +64,7 @@ def _apptest_rerun_ms(level: str, indicator: str, repeat: int) -> float:
     the reference tables (catalogue, provinces, geometry list) are warm, as on a running server."""
     from streamlit.testing.v1 import AppTest
 
-    from ui import context
+    from kalimantan_equity.ui import context
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
     at.selectbox(key="ind").set_value(indicator).run()

@@ -16,7 +16,7 @@ import time
 
 import pandas as pd
 
-from services import uploads
+from kalimantan_equity.services import uploads
 
 
 def _old_decide(clean: pd.DataFrame, clash: pd.DataFrame) -> pd.DataFrame:
@@ -61,8 +61,8 @@ def parse_on_rerun() -> None:
     """A 99,000-row upload: the first read, and a rerun with the same file and answers."""
     from pathlib import Path
 
-    from services import warehouse
-    from ui import upload_flow
+    from kalimantan_equity.services import warehouse
+    from kalimantan_equity.ui import upload_flow
 
     con = warehouse.connect(Path(__file__).resolve().parent.parent / "data" / "warehouse" / "kalimantan.duckdb")
     regions, crosswalk = warehouse.run(con, "upload_regions"), warehouse.run(con, "crosswalk")

@@ -110,9 +110,9 @@ class Facts:
 
 def app_facts() -> Facts:
     """Read from the warehouse and the app's own string catalogue (the same functions the pages use)."""
-    from data import build
-    from services import catalogue, warehouse
-    from services.i18n import LANGUAGES, label, t
+    from kalimantan_equity.data import build
+    from kalimantan_equity.services import catalogue, warehouse
+    from kalimantan_equity.services.i18n import LANGUAGES, label, t
 
     con = warehouse.connect(build.db_path())
     try:
@@ -122,7 +122,7 @@ def app_facts() -> Facts:
         cursor.close()
     finally:
         con.close()
-    from ui.components.indicator_picker import option_labels
+    from kalimantan_equity.ui.components.indicator_picker import option_labels
 
     simulated = set(cat.loc[cat["simulated"].astype(bool), "indicator_id"])
     ids = [i for i in catalogue.indicator_ids(cat) if i not in simulated]  # what a visitor is offered (no demonstration data)
@@ -430,7 +430,7 @@ _SHORT_IDS: dict[str, dict[int, str]] = {}
 def short_ids(file_name: str) -> dict[int, str]:
     """``{short id: code}`` of a geometry file (as served from ``static/geo``)."""
     if file_name not in _SHORT_IDS:
-        from data import build
+        from kalimantan_equity.data import build
 
         features = json.loads((build.static_dir() / file_name).read_text()).get("features", [])
         _SHORT_IDS[file_name] = {f["properties"]["i"]: f["id"] for f in features if "i" in (f.get("properties") or {})}
@@ -1108,7 +1108,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     """Run the whole measurement; returns the figures (also written as JSON under ``--out``)."""
     args = parse_args(argv)
     host = check_host(args.host)
-    from data import build
+    from kalimantan_equity.data import build
 
     build.ensure_built(lambda _fraction, _step: None)  # as scripts/run.sh does: a no-op when the data is current
     facts = app_facts()

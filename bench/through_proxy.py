@@ -23,7 +23,7 @@ from pathlib import Path
 import psycopg
 
 from bench import load_test
-from data import build
+from kalimantan_equity.data import build
 from tests import proxy_support
 from tests.postgres_support import DSN
 

@@ -1,7 +1,7 @@
 """The image's HEALTHCHECK and Kubernetes' startup probe: ``python deploy/healthcheck.py [PORT]``.
 
 Healthy means Streamlit answers ``/_stcore/health`` and, once per container, the app has run one
-session (``scripts/warm_up.py``): Streamlit learns the pages from its first script run, and until
+session (``kalimantan_equity/warm_up.py``): Streamlit learns the pages from its first script run, and until
 then a visitor's deep link (``/kesenjangan?...``) on a fresh replica opens under a "Page not found"
 box. The proxy sends visitors only to healthy replicas (compose ``depends_on``, the startup probe),
 so the first visitor of every replica gets a clean page. A marker in the temporary folder keeps the
@@ -16,8 +16,7 @@ import tempfile
 import urllib.request
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-import warm_up  # noqa: E402 - scripts/ is not a package
+from kalimantan_equity import warm_up
 
 
 def main(argv: list[str]) -> int:

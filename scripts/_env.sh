@@ -10,10 +10,13 @@ if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
 REQUIREMENTS="${REQUIREMENTS:-requirements.txt}"
-# requirements-dev.txt includes requirements.txt (-r), so both files count towards its hash.
-WANTED="$(cat requirements.txt "$REQUIREMENTS" | .venv/bin/python -c 'import hashlib, sys; print(hashlib.sha256(sys.stdin.buffer.read() + sys.version.encode()).hexdigest())')"
+# The lock file and pyproject.toml (the package and its console scripts) count towards the hash.
+WANTED="$(cat pyproject.toml "$REQUIREMENTS" | .venv/bin/python -c 'import hashlib, sys; print(hashlib.sha256(sys.stdin.buffer.read() + sys.version.encode()).hexdigest())')"
 STAMP=".venv/.installed-$(basename "$REQUIREMENTS").sha256"
 if [ "$(cat "$STAMP" 2>/dev/null || true)" != "$WANTED" ]; then
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$REQUIREMENTS"
+  # Every package pinned with its hash (the lock file); then this project itself, editable, for the
+  # console scripts (equity-build, equity-serve, equity-check, equity-password).
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r "$REQUIREMENTS"
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
   echo "$WANTED" > "$STAMP"
 fi

@@ -5,7 +5,5 @@ REQUIRE_CHROMIUM=1 source "$ROOT/scripts/_chromium.sh"
 REQUIRE_NGINX=1 source "$ROOT/scripts/_nginx.sh"  # the proxy tests run deploy/'s nginx configuration
 source "$ROOT/scripts/_postgres.sh"  # the shared upload store's tests need the real server
 REQUIRE_LIBREOFFICE=1 source "$ROOT/scripts/_libreoffice.sh"
-.venv/bin/ruff check .
-.venv/bin/ruff format --check .
-.venv/bin/python -m data.build
-.venv/bin/python -m pytest "$@"
+# Lint, format check, types, the data build and every test (kalimantan_equity/cli.py: equity-check).
+exec .venv/bin/equity-check "$@"

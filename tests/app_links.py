@@ -30,4 +30,4 @@ def open_link(page: str | None, params: dict[str, str], frame: dict[str, str] | 
             del at.query_params[key]
     for key, value in params.items():
         at.query_params[key] = value
-    return at.switch_page(str(ROOT / "pages" / page)).run()
+    return at.switch_page(str(ROOT / "kalimantan_equity" / "pages" / page)).run()

@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from data import build
+from kalimantan_equity.data import build
 from tests.fixture_data import write_sources
 
 pytest_plugins = ["tests.browser_support", "tests.postgres_support"]  # live server, chromium, PostgreSQL schema

@@ -11,7 +11,7 @@ import csv
 import json
 from pathlib import Path
 
-from data.sources import FILES
+from kalimantan_equity.data.sources import FILES
 
 PROVINCES = {"61": "Kalimantan Barat", "64": "Kalimantan Timur"}
 # code, name, BPS code, is_kota, land border

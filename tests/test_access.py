@@ -16,9 +16,9 @@ import pandas as pd
 import plotly.io as pio
 import pytest
 
-from geo import nearest as near
-from services import access, accesstables, accessview, export, mapview, warehouse
-from services.i18n import md_escape
+from kalimantan_equity.geo import nearest as near
+from kalimantan_equity.services import access, accesstables, accessview, export, mapview, warehouse
+from kalimantan_equity.services.i18n import md_escape
 
 BATULICIN = "Kantor Imigrasi Kelas II TPI Batulicin"
 KOTABARU = "63.02"

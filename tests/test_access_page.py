@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from tests.conftest import ROOT
 
 TIMEOUT = 120
-PAGE = str(ROOT / "pages" / "service_access.py")
+PAGE = str(ROOT / "kalimantan_equity" / "pages" / "service_access.py")
 
 
 def _page(**params: str) -> AppTest:

@@ -4,7 +4,7 @@ import logging
 import statistics
 import time
 
-from services import auth
+from kalimantan_equity.services import auth
 
 
 def test_hash_round_trip_and_wrong_password() -> None:
@@ -94,7 +94,7 @@ def test_repeated_failures_are_slowed_per_session_and_per_address(monkeypatch, c
     clock = [1000.0]
     monkeypatch.setattr(auth.time, "monotonic", lambda: clock[0])
     editors = {"budi": auth.make_hash("sandi-rahasia-2026", n=2**10)}
-    caplog.set_level(logging.WARNING, logger="services.auth")
+    caplog.set_level(logging.WARNING, logger="kalimantan_equity.services.auth")
     waits = [auth.sign_in("budi", f"salah-{i}", editors, "s1", "10.0.0.5")[1] for i in range(3)]
     assert waits[:2] == [0.0, 0.0] and waits[2] == 2.0  # three free tries, then a wait that doubles
     # the right password is not even checked while the session must wait

@@ -26,8 +26,8 @@ def _hover_text(tab: Page, nth: int) -> str:
 def test_the_map_hover_names_the_region_and_formats_its_value_in_the_language(
     server: str, browser, lang: str, rank_word: str, number: str
 ) -> None:
-    from data import build
-    from services import warehouse
+    from kalimantan_equity.data import build
+    from kalimantan_equity.services import warehouse
 
     con = warehouse.connect(build.db_path())
     names = {r[0] for r in con.cursor().execute("SELECT name FROM regions WHERE level = 'kabupaten'").fetchall()}

@@ -8,9 +8,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from data import build
-from data.errors import BuildError
-from data.sources import FILES
+from kalimantan_equity.data import build
+from kalimantan_equity.data.errors import BuildError
+from kalimantan_equity.data.sources import FILES
 
 
 def _count(db: Path, sql: str) -> int:

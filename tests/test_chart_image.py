@@ -9,9 +9,9 @@ import re
 import pandas as pd
 from PIL import Image
 
-from geo.render import Stamp
-from services import chart_image, ranking
-from services.mapview import IndicatorMeta
+from kalimantan_equity.geo.render import Stamp
+from kalimantan_equity.services import chart_image, ranking
+from kalimantan_equity.services.mapview import IndicatorMeta
 
 STAMP = Stamp(
     title='Peringkat: 10 teratas dan 10 terbawah "Desa"',

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from services import classify
+from kalimantan_equity.services import classify
 
 VALUES = np.array([83.4, 88.0, 90.1, 92.5, 95.0, 96.2, 97.7, 98.8, 99.1, 99.5, 99.8, 100.0])
 

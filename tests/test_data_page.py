@@ -8,11 +8,11 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from services import auth, uploads
-from services.i18n import t
+from kalimantan_equity.services import auth, uploads
+from kalimantan_equity.services.i18n import t
 from tests.conftest import ROOT
 
-PAGE = str(ROOT / "pages" / "data_catalogue.py")
+PAGE = str(ROOT / "kalimantan_equity" / "pages" / "data_catalogue.py")
 
 
 @pytest.fixture
@@ -106,7 +106,7 @@ def _editor_page(editor_env: str) -> AppTest:
 
 
 def _value(db: Path, indicator: str, code: str, year: int) -> list[float]:
-    from services import warehouse
+    from kalimantan_equity.services import warehouse
 
     con = warehouse.connect(db, uploads.active_layer())
     rows = con.execute(
@@ -150,7 +150,7 @@ def test_editor_uploads_bps_coded_indonesian_csv_and_it_lands_on_the_right_regen
             del other.query_params[key]
         for key, value in params.items():
             other.query_params[key] = value
-        other.switch_page(str(ROOT / "pages" / page)).run()
+        other.switch_page(str(ROOT / "kalimantan_equity" / "pages" / page)).run()
         assert not other.exception, page
         assert any("Kemiskinan versi Bappeda" in c.value for c in other.caption), page
 

@@ -15,7 +15,7 @@ from pptx import Presentation
 from pptx.util import Emu
 from streamlit.testing.v1 import AppTest
 
-from services import deck
+from kalimantan_equity.services import deck
 from tests.conftest import ROOT
 
 _STEPS = ["bps_p0", "idm_score", "spm_kesehatan"]
@@ -79,8 +79,8 @@ def test_a_long_table_is_split_and_nothing_leaves_its_slide() -> None:
 def test_map_deck_slides_equal_their_live_steps(real_env: Path) -> None:
     """Each step's slide has the step's year (step_view), its group means as a native chart, and no
     bar for a group the indicator does not apply to (IDM has no cities)."""
-    from services import catalogue, mapview, slideview, summary, warehouse
-    from ui import exports
+    from kalimantan_equity.services import catalogue, mapview, slideview, summary, warehouse
+    from kalimantan_equity.ui import exports
 
     data, skipped = exports.map_deck(_STEPS, "id", _GROUPS, "quantiles", 5)
     assert skipped == [] and outside_shapes(data) == []
@@ -117,7 +117,7 @@ def test_map_deck_slides_equal_their_live_steps(real_env: Path) -> None:
 
 def test_stepping_on_the_map_shows_the_year_its_slide_shows(real_env: Path) -> None:
     """The bug: Next from IDM 2024 kept 2024 for SPM health, whose slide showed 2025."""
-    from services import slideview, warehouse
+    from kalimantan_equity.services import slideview, warehouse
 
     cat = warehouse.run(warehouse.connect(real_env), "indicator_catalogue")
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
@@ -133,9 +133,9 @@ def test_stepping_on_the_map_shows_the_year_its_slide_shows(real_env: Path) -> N
 
 def _gap_deck(indicator: str, level: str, year: int, lang: str) -> tuple[bytes, object]:
     """The gap page's deck from the tables the page computes for this view."""
-    from services import catalogue, gaps
-    from ui import analysis, exports
-    from ui.context import query, reference
+    from kalimantan_equity.services import catalogue, gaps
+    from kalimantan_equity.ui import analysis, exports
+    from kalimantan_equity.ui.context import query, reference
 
     cat = reference("indicator_catalogue")
     row = catalogue.row(cat, indicator)
@@ -168,9 +168,9 @@ def test_gap_deck_carries_the_pages_group_means_and_leaves_out_what_does_not_app
 
 
 def test_profile_deck_has_one_slide_per_regency_with_its_highlights(real_env: Path) -> None:
-    from services import profile
-    from ui import exports
-    from ui.context import query, reference
+    from kalimantan_equity.services import profile
+    from kalimantan_equity.ui import exports
+    from kalimantan_equity.ui.context import query, reference
 
     data = exports.profile_deck(["61.06", "64.72"], "en")
     assert outside_shapes(data) == []
@@ -191,7 +191,7 @@ def test_profile_deck_has_one_slide_per_regency_with_its_highlights(real_env: Pa
 
 
 def test_profile_pdf_is_one_page(real_env: Path) -> None:
-    from ui import exports
+    from kalimantan_equity.ui import exports
 
     data = exports.profile_pdf("61.06", "id")
     assert data.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page\b(?!s)", data)) == 1
@@ -200,7 +200,7 @@ def test_profile_pdf_is_one_page(real_env: Path) -> None:
 def test_decks_render_in_libreoffice(real_env: Path, tmp_path: Path) -> None:
     """LibreOffice opens each deck and draws every slide (a page per slide, none blank); the PDF
     profile draws as one landscape page. The pages are kept in test-output/decks to look at."""
-    from ui import exports
+    from kalimantan_equity.ui import exports
 
     out = ROOT / "test-output" / "decks"
     out.mkdir(parents=True, exist_ok=True)
@@ -232,12 +232,12 @@ def test_pages_offer_their_decks_and_the_one_page_profile(real_env: Path) -> Non
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
     at.query_params.update({"lang": "en", "region": "61.06", "langkah": "61.06,64.72"})
     at.run()
-    at.switch_page(str(ROOT / "pages" / "regency_profile.py")).run()
+    at.switch_page(str(ROOT / "kalimantan_equity" / "pages" / "regency_profile.py")).run()
     assert not at.exception
     labels = {el.proto.id.rsplit("-", 1)[-1]: el.proto.label for el in at.get("download_button")}
     assert labels.get("profile_dl_pdf") == "One-page profile (PDF)" and labels.get("profile_dl_pptx") == "One-page profile (PPTX)"
     assert labels.get("profile_dl_deck") == "Briefing deck: one slide per regency of the presentation list (PPTX)"
-    at.switch_page(str(ROOT / "pages" / "gap_analysis.py")).run()
+    at.switch_page(str(ROOT / "kalimantan_equity" / "pages" / "gap_analysis.py")).run()
     assert not at.exception
     labels = {el.proto.id.rsplit("-", 1)[-1]: el.proto.label for el in at.get("download_button")}
     assert labels.get("gap_deck_download") == "Download the gap briefing deck (PPTX)"

@@ -7,7 +7,7 @@ import io
 import openpyxl
 import pandas as pd
 
-from services import export
+from kalimantan_equity.services import export
 
 
 def test_formula_cells_are_neutralised_and_numbers_kept() -> None:

@@ -11,7 +11,7 @@ import openpyxl
 import pandas as pd
 from PIL import Image
 
-from services import export
+from kalimantan_equity.services import export
 
 
 def _villages() -> pd.DataFrame:
@@ -72,7 +72,7 @@ def test_citations_name_publisher_and_year_never_a_file_path() -> None:
 
 
 def test_gap_workbook_speaks_the_users_language(real_env: Path) -> None:
-    from services import catalogue, gaps, gaptables, warehouse
+    from kalimantan_equity.services import catalogue, gaps, gaptables, warehouse
 
     con = warehouse.connect(real_env)
     row = catalogue.row(warehouse.run(con, "indicator_catalogue"), "idm_score")
@@ -93,8 +93,8 @@ def test_gap_workbook_speaks_the_users_language(real_env: Path) -> None:
 
 
 def test_map_image_shows_border_plbn_posts_and_the_gap_sentence(real_env: Path) -> None:
-    from services import catalogue, warehouse
-    from ui import exports
+    from kalimantan_equity.services import catalogue, warehouse
+    from kalimantan_equity.ui import exports
 
     con = warehouse.connect(real_env)
     row = catalogue.row(warehouse.run(con, "indicator_catalogue"), "bps_p0")
@@ -107,7 +107,7 @@ def test_map_image_shows_border_plbn_posts_and_the_gap_sentence(real_env: Path) 
     assert near((0x0B, 0x3D, 0x91)) > 20  # the PLBN diamonds (and their legend entry)
     assert near((0x5B, 0x2A, 0x86)) > 20  # the land border and its legend entry
     right = np.asarray(image)[:, int(image.size[0] * 0.7) :]
-    from services import mapview
+    from kalimantan_equity.services import mapview
 
     meta = mapview.IndicatorMeta.from_row(row, "id")
     plain = Image.open(io.BytesIO(exports.map_image(frame, meta, 2024, "kabupaten", "id", "quantiles", 5, "png"))).convert("RGB")

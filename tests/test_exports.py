@@ -36,8 +36,8 @@ def test_map_image_is_slide_sized_and_stamped(real_env: Path) -> None:
 
 
 def test_services_make_a_png_of_1920x1080_and_a_deck_with_pictures(real_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from geo import render
-    from services import catalogue, deck, mapview, warehouse
+    from kalimantan_equity.geo import render
+    from kalimantan_equity.services import catalogue, deck, mapview, warehouse
 
     con = warehouse.connect(real_env)
     cat = warehouse.run(con, "indicator_catalogue")
@@ -70,8 +70,8 @@ def test_services_make_a_png_of_1920x1080_and_a_deck_with_pictures(real_env: Pat
 
 
 def test_csv_of_the_view_parses_back_to_the_same_numbers(real_env: Path) -> None:
-    from services import catalogue, mapview, warehouse
-    from ui import exports
+    from kalimantan_equity.services import catalogue, mapview, warehouse
+    from kalimantan_equity.ui import exports
 
     con = warehouse.connect(real_env)
     cat = warehouse.run(con, "indicator_catalogue")
@@ -88,7 +88,7 @@ def test_csv_of_the_view_parses_back_to_the_same_numbers(real_env: Path) -> None
 
 def test_briefing_deck_follows_the_maps_province_and_groups(real_env: Path) -> None:
     """A deck for a chosen set of regencies: the province and groups filtered on the map."""
-    from services import warehouse
+    from kalimantan_equity.services import warehouse
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=240)
     at.query_params["prov"] = "64"
@@ -114,8 +114,8 @@ def test_briefing_deck_follows_the_maps_province_and_groups(real_env: Path) -> N
 
 def test_access_map_image_draws_the_service_points_over_the_distances(real_env: Path) -> None:
     """The access page's map export: villages coloured by distance, the counted points as diamonds."""
-    from services import catalogue, mapview, warehouse
-    from ui import exports
+    from kalimantan_equity.services import catalogue, mapview, warehouse
+    from kalimantan_equity.ui import exports
 
     con = warehouse.connect(real_env)
     cat = warehouse.run(con, "indicator_catalogue")

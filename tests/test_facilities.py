@@ -18,10 +18,10 @@ import shapely
 import shapely.geometry
 from streamlit.testing.v1 import AppTest
 
-from services import quality, warehouse
+from kalimantan_equity.services import quality, warehouse
 from tests.conftest import ROOT
 
-PAGE = str(ROOT / "pages" / "data_catalogue.py")
+PAGE = str(ROOT / "kalimantan_equity" / "pages" / "data_catalogue.py")
 
 
 def _value(con: duckdb.DuckDBPyConnection, indicator: str, region: str) -> float | None:
@@ -236,8 +236,8 @@ def test_quality_summary_counts_reasons_per_register() -> None:
 
 
 def test_proxy_scorecard_is_real_unless_demonstration_data_is_asked_for() -> None:
-    from services import gaps
-    from services.gaps import Spec
+    from kalimantan_equity.services import gaps
+    from kalimantan_equity.services.gaps import Spec
 
     rows = []
     for code, group, km, sim in (("a", "kota", 2.0, 90.0), ("b", "kabupaten", 8.0, 70.0), ("c", "perbatasan", 14.0, 50.0)):
@@ -258,7 +258,7 @@ def test_proxy_scorecard_is_real_unless_demonstration_data_is_asked_for() -> Non
 
 
 def test_profile_facility_tables_say_unknown_staff_as_a_dash() -> None:
-    from services import profiletables
+    from kalimantan_equity.services import profiletables
 
     facilities = pd.DataFrame(
         {"kind": ["sd", "puskesmas"], "n_used": [1200, 22], "n_flagged": [3, 0], "doctors": [np.nan, 35.0], "midwives": [np.nan, 348.0]}

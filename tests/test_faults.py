@@ -1,7 +1,7 @@
 """Faults: a process killed in the middle of a data build or an upload, a damaged or missing database
 file, a missing source file. After each, the previous data is intact and the dashboard still works.
 
-The kills are real: a child process runs the build (``python -m data.build``'s ``main``) or an
+The kills are real: a child process runs the build (``python -m kalimantan_equity.data.build``'s ``main``) or an
 upload commit against temporary paths, stops at a chosen point of its work (a pause patched into
 that child only, so the moment is exact, not a race), and receives SIGKILL there, which no clean-up
 code survives. The parent then checks what a user would see.
@@ -24,10 +24,10 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from data import build
-from data.sources import FILES
-from services import uploads
-from services.i18n import md_escape
+from kalimantan_equity.data import build
+from kalimantan_equity.data.sources import FILES
+from kalimantan_equity.services import uploads
+from kalimantan_equity.services.i18n import md_escape
 from tests.conftest import ROOT
 
 TIMEOUT = 120
@@ -64,7 +64,7 @@ os.replace = replace
 
 if work == "build":
     import duckdb as real_duckdb
-    from data import build
+    from kalimantan_equity.data import build
 
     class Connection:  # the temporary database, paused once the observations table is half-way in
         def __init__(self, con):
@@ -100,7 +100,7 @@ if work == "build":
     raise SystemExit(build.main(["--force"]))
 
 import pandas as pd
-from services import uploads
+from kalimantan_equity.services import uploads
 
 source = {"title": "Uji", "publisher": "Dinas", "licence": "-", "url": "", "citation_id": "Dinas", "citation_en": "Agency"}
 if work == "commit":
@@ -174,7 +174,7 @@ def _texts(at: AppTest) -> str:
 
 @pytest.mark.parametrize("point", ["geometry", "tables", "swap", "manifest"])
 def test_a_build_killed_midway_leaves_the_previous_database_and_the_app_works(env_paths: dict[str, Path], point: str) -> None:
-    """``python -m data.build --force`` killed: while writing geometry, half-way through writing the
+    """``python -m kalimantan_equity.data.build --force`` killed: while writing geometry, half-way through writing the
     tables, just before swapping the new file in, and after the swap but before its manifest."""
     db, manifest = env_paths["db"], build.manifest_path(env_paths["db"])
     build.ensure_built()
@@ -223,7 +223,7 @@ def _shown_value(lang: str = "id") -> str:
 
 def _catalogue_version() -> str:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
-    at.switch_page(str(ROOT / "pages" / "data_catalogue.py")).run()
+    at.switch_page(str(ROOT / "kalimantan_equity" / "pages" / "data_catalogue.py")).run()
     assert not at.exception
     table = at.dataframe[0].value
     return str(table.loc[table["Indikator"] == "Akses listrik rumah tangga", "Versi"].iloc[0])
@@ -284,7 +284,7 @@ def test_a_damaged_upload_registry_shows_the_built_data_says_why_and_is_never_wr
     assert {m.label: m.value for m in at.metric}["%"] == built_value  # the built data, not a half-read upload
     assert any("Data unggahan tidak dapat dibaca" in w.value and md_escape("registry.json: JSONDecodeError") in w.value for w in at.warning)
     data_page = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
-    data_page.switch_page(str(ROOT / "pages" / "data_catalogue.py")).run()
+    data_page.switch_page(str(ROOT / "kalimantan_equity" / "pages" / "data_catalogue.py")).run()
     assert not data_page.exception and len(data_page.dataframe[0].value) > 0
     with pytest.raises(uploads.RegistryError):  # a commit or rollback refuses rather than start a new registry
         _first_version(77.7)

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from services import gaps, i18n, summary, warehouse
+from kalimantan_equity.services import gaps, i18n, summary, warehouse
 from tests.app_links import open_link
 from tests.conftest import ROOT
 
 TIMEOUT = 120
-PAGE = str(ROOT / "pages" / "gap_analysis.py")
+PAGE = str(ROOT / "kalimantan_equity" / "pages" / "gap_analysis.py")
 
 
 def _open(**params: str) -> AppTest:

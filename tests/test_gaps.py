@@ -11,8 +11,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from services import catalogue, gaps, gaptables, gapview, i18n, warehouse
-from services.gaps import ALL, Spec
+from kalimantan_equity.services import catalogue, gaps, gaptables, gapview, i18n, warehouse
+from kalimantan_equity.services.gaps import ALL, Spec
 
 SPM = Spec(direction=1, target=100.0, aggregate="weighted", level="kabupaten")
 

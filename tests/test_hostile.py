@@ -29,20 +29,20 @@ from matplotlib.text import Text
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
-from data import build
-from services import auth, uploads, warehouse
-from services.i18n import md_escape, t
-from services.strings import merged
-from services.upload import MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, pipeline
+from kalimantan_equity.data import build
+from kalimantan_equity.services import auth, uploads, warehouse
+from kalimantan_equity.services.i18n import md_escape, t
+from kalimantan_equity.services.strings import merged
+from kalimantan_equity.services.upload import MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, pipeline
+from kalimantan_equity.ui.components import url_state
 from tests.app_links import open_link
 from tests.browser_support import Page, running_app
 from tests.conftest import ROOT
 from tests.upload_support import csv_bytes, xlsx_bytes
-from ui.components import url_state
 
 TIMEOUT = 120
 APP = str(ROOT / "app.py")
-PAGES = ROOT / "pages"
+PAGES = ROOT / "kalimantan_equity" / "pages"
 EDITOR, PASSWORD = "budi", "sandi-uji-2026"
 
 PAYLOADS = {
@@ -450,7 +450,7 @@ def test_no_user_text_reaches_raw_html() -> None:
     """Raw HTML comes from a constant (meeting mode's style sheet) or from a builder that escapes
     every text it puts in (the meeting slide's legend)."""
     calls = []
-    for path in [ROOT / "app.py", *PAGES.glob("*.py"), *(ROOT / "ui").rglob("*.py")]:
+    for path in [ROOT / "app.py", *PAGES.glob("*.py"), *(ROOT / "kalimantan_equity" / "ui").rglob("*.py")]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Call):
                 continue
@@ -474,7 +474,7 @@ def test_the_meeting_legend_escapes_names_and_units() -> None:
     """An uploaded indicator's unit or a class label with markup is shown as text on the slide's legend."""
     import plotly.graph_objects as go
 
-    from services import mapview
+    from kalimantan_equity.services import mapview
 
     fig = go.Figure(
         go.Choropleth(locations=["61.06"], z=[1], name="<img src=x onerror=alert(1)>", colorscale=[[0, "#ff0000"], [1, "#ff0000"]])
@@ -795,7 +795,7 @@ def _guards_script() -> None:
     import pandas as pd
     import streamlit as st
 
-    from ui import editor, upload_flow
+    from kalimantan_equity.ui import editor, upload_flow
 
     try:
         editor.require_editor()
@@ -846,12 +846,12 @@ def test_dollar_signs_in_names_are_drawn_as_text_in_map_images_and_decks(mini: P
     """``(US$) … (US$)`` is not maths: map images and the one-page profile PDF draw it as typed, and
     an unbalanced ``$\\frac{$`` (which mathtext cannot parse) does not break them. (Deck charts are
     native PowerPoint charts, whose text is never maths.)"""
-    from geo.mpl_text import mpl_escape
+    from kalimantan_equity.geo.mpl_text import mpl_escape
 
     text = "Belanja (US$) per kapita (US$)"
     assert Text(text=mpl_escape(text))._preprocess_math(mpl_escape(text)) == (text, False)  # drawn exactly as typed
-    from geo import render
-    from services import briefings
+    from kalimantan_equity.geo import render
+    from kalimantan_equity.services import briefings
 
     geometry = next((ROOT / "static" / "geo").glob("kabupaten.*.geojson"))
     name = "Belanja (US$) per kapita (US$) $\\frac{$"

@@ -11,7 +11,7 @@ from babel.numbers import format_decimal
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from services import i18n
+from kalimantan_equity.services import i18n
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -24,7 +24,12 @@ def test_every_string_exists_in_both_languages() -> None:
 
 def test_every_key_used_in_the_code_exists() -> None:
     used = set()
-    for path in [*ROOT.glob("pages/*.py"), *ROOT.glob("ui/**/*.py"), *ROOT.glob("services/*.py"), ROOT / "app.py"]:
+    for path in [
+        *ROOT.glob("kalimantan_equity/pages/*.py"),
+        *ROOT.glob("kalimantan_equity/ui/**/*.py"),
+        *ROOT.glob("kalimantan_equity/services/*.py"),
+        ROOT / "app.py",
+    ]:
         used |= set(re.findall(r"\btn?\(\s*\"([a-z0-9_]+)\"", path.read_text()))
     missing = sorted(used - set(i18n.STRINGS))
     assert not missing, missing
@@ -75,9 +80,10 @@ def test_negative_zero_is_plain_zero() -> None:
 
 
 def test_plural_forms_follow_the_language() -> None:
-    assert i18n.tn("count_villages", 1, "en") == "1 village" and i18n.tn("count_villages", 2, "en") == "2 villages"
-    assert i18n.tn("count_villages", 1, "id") == "1 desa" and i18n.tn("count_villages", 2, "id") == "2 desa"
-    assert i18n.tn("count_villages", 0, "en") == "0 villages" and i18n.tn("count_villages", 1234, "id") == "1.234 desa"
+    assert i18n.tn("count_rows", 1, "en") == "1 row" and i18n.tn("count_rows", 2, "en") == "2 rows"
+    assert i18n.tn("count_rows", 1, "id") == "1 baris" and i18n.tn("count_rows", 2, "id") == "2 baris"
+    assert i18n.tn("count_rows", 0, "en") == "0 rows" and i18n.tn("count_rows", 1234, "id") == "1.234 baris"
+    assert i18n.tn("profile_lagging_caption", 1, "en") != i18n.tn("profile_lagging_caption", 2, "en")  # "1 village" / "2 villages"
     assert i18n.tn("data_upload_commit", 1, "en") == "Store 1 value" and i18n.tn("data_upload_commit", 3, "en") == "Store 3 values"
 
 
@@ -91,7 +97,7 @@ def test_plural_entries_give_other_and_only_the_languages_categories() -> None:
 
 def test_a_plural_entry_asked_for_without_a_count_says_so() -> None:
     with pytest.raises(TypeError, match="tn"):
-        i18n.t("count_villages", "en")
+        i18n.t("count_rows", "en")
 
 
 def test_data_values_are_labelled_from_the_catalogue() -> None:
@@ -102,6 +108,6 @@ def test_data_values_are_labelled_from_the_catalogue() -> None:
 
 
 def test_every_build_step_has_a_label() -> None:
-    steps = set(re.findall(r"progress\([^,]+, \"([a-z_]+)\"\)", (ROOT / "data" / "build.py").read_text()))
+    steps = set(re.findall(r"progress\([^,]+, \"([a-z_]+)\"\)", (ROOT / "kalimantan_equity" / "data" / "build.py").read_text()))
     assert len(steps) >= 10
     assert sorted(s for s in steps if f"build_step_{s}" not in i18n.STRINGS) == []

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from services import inequality as ineq
+from kalimantan_equity.services import inequality as ineq
 
 # --------------------------------------------------------------------------- worked by hand
 

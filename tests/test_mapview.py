@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.io as pio
 import pytest
 
-from services import catalogue, mapview, warehouse
+from kalimantan_equity.services import catalogue, mapview, warehouse
 
 GROUPS = ["kota", "kabupaten", "perbatasan"]
 

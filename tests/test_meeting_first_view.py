@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
-from services import catalogue, mapview, ranking, summary, warehouse
+from kalimantan_equity.services import catalogue, mapview, ranking, summary, warehouse
 from tests.conftest import ROOT
 
 GROUPS = list(summary.GROUPS)
@@ -73,7 +73,7 @@ def test_profile_scorecard_is_real_data_unless_demonstration_data_is_asked_for(r
         for key, value in {"region": "61.06", **params}.items():
             at.query_params[key] = value
         at.run()
-        at.switch_page(str(ROOT / "pages" / "regency_profile.py")).run()
+        at.switch_page(str(ROOT / "kalimantan_equity" / "pages" / "regency_profile.py")).run()
         assert not at.exception
         return next(df.value for df in at.dataframe if "Jenis data" in df.value.columns)
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from services.names import name_key, same_region, short_name
+from kalimantan_equity.services.names import name_key, same_region, short_name
 
 
 @pytest.mark.parametrize(

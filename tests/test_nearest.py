@@ -8,7 +8,7 @@ import math
 import numpy as np
 import pytest
 
-from geo import nearest
+from kalimantan_equity.geo import nearest
 
 INDONESIA = (95.0, 141.0, -11.0, 6.0)  # lon and lat extent, Sabang to Merauke
 

@@ -11,8 +11,8 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from data import build
-from services import i18n
+from kalimantan_equity.data import build
+from kalimantan_equity.services import i18n
 from tests.conftest import ROOT
 
 TIMEOUT = 120
@@ -143,7 +143,7 @@ def test_every_indicator_at_every_level_gives_a_map_or_a_clear_message(real_env:
 
 def test_about_page_lists_sources_and_groups(real_env: Path) -> None:
     at = _app().run()
-    at.switch_page(str(ROOT / "pages" / "about_data.py")).run()
+    at.switch_page(str(ROOT / "kalimantan_equity" / "pages" / "about_data.py")).run()
     assert not at.exception
     frames = at.dataframe
     assert len(frames) == 2

@@ -19,9 +19,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pyproj import Geod
 
-from geo import nearest
-from services import export, profile, profiletables, summary, warehouse
-from services.mapview import rank_values
+from kalimantan_equity.geo import nearest
+from kalimantan_equity.services import export, profile, profiletables, summary, warehouse
+from kalimantan_equity.services.mapview import rank_values
 
 GROUPS = ["kota", "kabupaten", "perbatasan"]
 

@@ -14,9 +14,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from data import build
-from services import export, profile, warehouse
-from services.i18n import t
+from kalimantan_equity.data import build
+from kalimantan_equity.services import export, profile, warehouse
+from kalimantan_equity.services.i18n import t
 from tests.browser_support import Page
 
 pytestmark = pytest.mark.browser

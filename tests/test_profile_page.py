@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from tests.conftest import ROOT
 
 TIMEOUT = 120
-PAGE = str(ROOT / "pages" / "regency_profile.py")
+PAGE = str(ROOT / "kalimantan_equity" / "pages" / "regency_profile.py")
 
 
 def _profile(**params: str) -> AppTest:
@@ -210,7 +210,7 @@ def test_district_level_indicator_and_year(real_env: Path) -> None:
 
 def test_the_choice_survives_a_visit_to_another_page(real_env: Path) -> None:
     at = _profile(region="61.06")
-    at.switch_page(str(ROOT / "pages" / "about_data.py")).run()
+    at.switch_page(str(ROOT / "kalimantan_equity" / "pages" / "about_data.py")).run()
     at.switch_page(PAGE).run()
     _ok(at)
     assert at.title[0].value == "Kabupaten Kapuas Hulu"
@@ -245,7 +245,7 @@ def test_meeting_mode_steps_through_regencies_each_with_its_own_link(real_env: P
     at.query_params["rapat"] = "1"
     at.query_params["region"] = "61.06"
     at.run()
-    at.switch_page(str(ROOT / "pages" / "regency_profile.py")).run()
+    at.switch_page(str(ROOT / "kalimantan_equity" / "pages" / "regency_profile.py")).run()
     assert at.title[0].value == "Kabupaten Kapuas Hulu"
     next(b for b in at.button if b.label == "Berikutnya").click().run()
     assert not at.exception
@@ -264,7 +264,7 @@ def test_meeting_mode_steps_through_a_chosen_list_of_regencies_in_its_order(real
             del at.query_params[key]
     at.query_params["region"] = "64.11"
     at.query_params["langkah"] = "64.11,61.06,64.71"  # the presenter's order, not the picker's
-    at.switch_page(str(ROOT / "pages" / "regency_profile.py")).run()
+    at.switch_page(str(ROOT / "kalimantan_equity" / "pages" / "regency_profile.py")).run()
     seen = [at.title[0].value]
     assert "Langkah **1** dari 3" in [m.value for m in at.markdown]
     for _ in range(3):
@@ -276,7 +276,7 @@ def test_meeting_mode_steps_through_a_chosen_list_of_regencies_in_its_order(real
 
 
 def test_stepping_from_a_regency_outside_the_list_starts_at_its_ends() -> None:
-    from ui.components.meeting import step_from
+    from kalimantan_equity.ui.components.meeting import step_from
 
     slides = ["64.11", "61.06", "64.71"]
     assert step_from(slides, "62.01", 1) == "64.11" and step_from(slides, "62.01", -1) == "64.71"

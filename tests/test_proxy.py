@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from services import auth
+from kalimantan_equity.services import auth
 from tests import proxy_support
 from tests.browser_support import Page
 from tests.postgres_support import DSN, fresh_schema

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from services.upload import reader
+from kalimantan_equity.services.upload import reader
 from tests import proxy_support
 from tests.conftest import ROOT
 
@@ -82,9 +82,9 @@ def test_the_data_build_is_a_step_of_its_own_and_replicas_only_serve() -> None:
     assert app["environment"]["EQUITY_BUILD_ON_REQUEST"] == "0" and app["read_only"] is True
     assert "EQUITY_UPLOADS_DSN" in app["environment"]
     assert proxy_support.image_env()["EQUITY_BUILD_ON_REQUEST"] == "0"
-    assert any("python -m data.build" in line for line in proxy_support._stage("data"))
+    assert any("python -m kalimantan_equity.data.build" in line for line in proxy_support._stage("data"))
     job = K8S["Job/equity-data-build"]["spec"]["template"]["spec"]["containers"][0]
-    assert job["command"] == ["python", "-m", "data.build"]
+    assert job["command"] == ["python", "-m", "kalimantan_equity.data.build"]
     pod = K8S["Deployment/equity-dashboard"]["spec"]["template"]["spec"]
     (container,) = pod["containers"]
     env = {e["name"]: e.get("value") for e in container["env"]}

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from data import build
+from kalimantan_equity.data import build
+from kalimantan_equity.ui import context
 from tests.conftest import ROOT
-from ui import context
 
 TIMEOUT = 120
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from services import warehouse
+from kalimantan_equity.services import warehouse
 
 GROUPS = ["kota", "kabupaten", "perbatasan"]
 QUERIES = sorted(warehouse.QUERY_DIR.glob("*.sql"))

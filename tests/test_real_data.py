@@ -13,7 +13,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from services.names import same_region
+from kalimantan_equity.services.names import same_region
 from tests.conftest import SHARED
 
 
@@ -193,7 +193,7 @@ def test_geometry_rings_run_clockwise_and_are_valid(real_db, real_con: duckdb.Du
 
 def test_village_simplification_adds_no_visible_gaps_or_overlaps() -> None:
     """Coverage simplification keeps shared edges shared; plain simplification would not."""
-    from geo import boundaries
+    from kalimantan_equity.geo import boundaries
 
     villages = boundaries.read_level(SHARED / "boundaries/kalimantan_desa.geojson", "desa")
     simplified = boundaries.simplify(villages, "desa")
@@ -208,7 +208,7 @@ def test_village_simplification_adds_no_visible_gaps_or_overlaps() -> None:
 def test_land_border_runs_from_tanjung_datu_to_sebatik() -> None:
     import numpy as np
 
-    from geo import border, boundaries, nearest
+    from kalimantan_equity.geo import border, boundaries, nearest
 
     regencies = boundaries.read_level(SHARED / "boundaries/kalimantan_kabkota.geojson", "kabupaten")
     line = border.land_border(regencies)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from services import i18n
+from kalimantan_equity.services import i18n
 from tests.conftest import ROOT
 
 EDITORS_ONLY = {"editor_help_body"}  # ui/components/editor_help.py: shown to signed-in editors only
@@ -17,7 +17,8 @@ def test_viewers_never_read_set_up_internals() -> None:
         (key, lang, match.group(0))
         for key, texts in i18n.STRINGS.items()
         if key not in EDITORS_ONLY
-        for lang, text in texts.items()
+        for lang, entry in texts.items()
+        for text in i18n.forms(entry)
         if (match := INTERNALS.search(text))
     ]
     assert not found, found
@@ -25,7 +26,7 @@ def test_viewers_never_read_set_up_internals() -> None:
 
 def test_the_editors_help_names_what_set_up_needs() -> None:
     body = i18n.t("editor_help_body", "en")
-    assert "chromium" in body and "EQUITY_EDITORS" in body and "python -m data.build" in body
+    assert "chromium" in body and "EQUITY_EDITORS" in body and "python -m kalimantan_equity.data.build" in body
 
 
 def test_chart_images_unavailable_says_what_still_works_in_both_languages() -> None:
@@ -33,7 +34,13 @@ def test_chart_images_unavailable_says_what_still_works_in_both_languages() -> N
 
 
 def _code_text() -> str:
-    paths = [*ROOT.glob("pages/*.py"), *ROOT.glob("ui/**/*.py"), *ROOT.glob("services/**/*.py"), *ROOT.glob("geo/*.py"), ROOT / "app.py"]
+    paths = [
+        *ROOT.glob("kalimantan_equity/pages/*.py"),
+        *ROOT.glob("kalimantan_equity/ui/**/*.py"),
+        *ROOT.glob("kalimantan_equity/services/**/*.py"),
+        *ROOT.glob("kalimantan_equity/geo/*.py"),
+        ROOT / "app.py",
+    ]
     return "\n".join(p.read_text() for p in paths if "strings" not in p.parts)
 
 
@@ -43,5 +50,6 @@ def test_no_string_key_is_dead() -> None:
     code = _code_text()
     names = set(re.findall(r"[\"']([a-z0-9_]+)[\"']", code))
     prefixes = set(re.findall(r"f[\"']([a-z0-9_]+_)\{", code)) | {n for n in names if n.endswith("_") and n.count("_") >= 2}
+    prefixes |= set(i18n.VOCABULARY_PREFIXES.values())  # label(vocabulary, value): prefix + data value
     dead = sorted(k for k in i18n.STRINGS if k not in names and not k.startswith(tuple(prefixes)))
     assert not dead, dead

@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
 
-PAGES = sorted(p.name for p in (ROOT / "pages").glob("*.py"))
+PAGES = sorted(p.name for p in (ROOT / "kalimantan_equity" / "pages").glob("*.py"))
 SAME_IN_BOTH = {"Bahasa / Language", "Bahasa Indonesia", "English", "Dataset", "Target", "Status", "PLBN", "%"}
 
 
@@ -23,7 +23,7 @@ def _texts(page: str, lang: str) -> set[str]:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
     at.query_params["lang"] = lang
     at.run()
-    at.switch_page(str(ROOT / "pages" / page)).run()
+    at.switch_page(str(ROOT / "kalimantan_equity" / "pages" / page)).run()
     assert not at.exception, (page, lang)
     texts = set()
     for kind in ("title", "header", "subheader", "caption", "button", "markdown", "info", "warning", "error"):

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from services import auth, uploads
-from services.i18n import t, tn
+from kalimantan_equity.services import auth, uploads
+from kalimantan_equity.services.i18n import t, tn
 from tests.browser_support import Page, running_app
 
 pytestmark = pytest.mark.browser

@@ -10,11 +10,11 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from services import auth, upload_store, uploads, warehouse
-from services.i18n import t
+from kalimantan_equity.services import auth, upload_store, uploads, warehouse
+from kalimantan_equity.services.i18n import t
 from tests.conftest import ROOT
 
-PAGE = str(ROOT / "pages" / "data_catalogue.py")
+PAGE = str(ROOT / "kalimantan_equity" / "pages" / "data_catalogue.py")
 
 
 @pytest.fixture
@@ -104,7 +104,7 @@ def test_a_new_version_of_ones_own_dataset_with_default_choices_keeps_the_indica
             del other.query_params[key]
         for key, value in params.items():
             other.query_params[key] = value
-        other.switch_page(str(ROOT / "pages" / page)).run()
+        other.switch_page(str(ROOT / "kalimantan_equity" / "pages" / page)).run()
         assert not other.exception, page
         assert any("Kemiskinan versi Bappeda" in c.value for c in other.caption), page
 
@@ -191,7 +191,7 @@ def test_editors_names_are_for_editors_and_uploads_are_marked_as_uploads(editor_
 
 def test_findings_name_the_region_and_the_column_never_a_blank() -> None:
     """Issue 15 saw "63.02 (, 2023)": a code without its name, an indicator left blank."""
-    from ui.upload_flow import _named
+    from kalimantan_equity.ui.upload_flow import _named
 
     params = _named({"region": "6302", "region_code": "63.02", "indicator": "", "column": "nilai", "year": 2023, "detail": "2, 3"},
                     {"63.02": "Kabupaten Kotabaru"})  # fmt: skip
@@ -201,7 +201,7 @@ def test_findings_name_the_region_and_the_column_never_a_blank() -> None:
 
 
 def test_library_messages_count_in_the_users_language() -> None:
-    from ui.upload_flow import _say
+    from kalimantan_equity.ui.upload_flow import _say
 
     params = {"count": 1, "example": "1,5"}
     assert _say("upload_locale_decimal_comma", "en", params, markdown=False) == "Comma as the decimal sign: 1 value like '1,5'."

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from services.strings.upload import STRINGS
-from services.upload import Prepared, UploadError, prepare, validate
+from kalimantan_equity.services.strings.upload import STRINGS
+from kalimantan_equity.services.upload import Prepared, UploadError, prepare, validate
 from tests.upload_support import load_frames
 
 

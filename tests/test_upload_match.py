@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from services.upload import match
-from services.upload.match import Gazetteer, RegionKey, decide_code_system, match_all
+from kalimantan_equity.services.upload import match
+from kalimantan_equity.services.upload.match import Gazetteer, RegionKey, decide_code_system, match_all
 from tests.upload_support import load_frames
 
 

@@ -11,9 +11,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from services import i18n
-from services.strings.upload import STRINGS
-from services.upload import Prepared, UploadError, layout, pipeline, prepare, validate
+from kalimantan_equity.services import i18n
+from kalimantan_equity.services.strings.upload import STRINGS
+from kalimantan_equity.services.upload import Prepared, UploadError, layout, pipeline, prepare, validate
 from tests.upload_support import SAMPLE, csv_bytes, load_frames, xlsx_bytes
 
 
@@ -492,7 +492,7 @@ def test_result_tables_have_their_documented_columns_and_types(frames) -> None:
 
 def _emitted_keys() -> set[str]:
     keys: set[str] = set()
-    for path in (ROOT / "services" / "upload").glob("*.py"):
+    for path in (ROOT / "kalimantan_equity" / "services" / "upload").glob("*.py"):
         keys |= set(re.findall(r"\"(upload_[a-z_]+)\"", path.read_text()))
     keys |= {f"upload_layout_{kind}" for kind in layout.KINDS}
     return keys
@@ -540,5 +540,8 @@ def test_every_message_of_a_real_result_formats_in_both_languages(frames) -> Non
 
 
 def test_no_streamlit_in_the_library() -> None:
-    for path in [*(ROOT / "services" / "upload").glob("*.py"), ROOT / "services" / "strings" / "upload.py"]:
+    for path in [
+        *(ROOT / "kalimantan_equity" / "services" / "upload").glob("*.py"),
+        ROOT / "kalimantan_equity" / "services" / "strings" / "upload.py",
+    ]:
         assert "streamlit" not in path.read_text(), path

@@ -9,8 +9,8 @@ import zipfile
 import openpyxl
 import pytest
 
-from services.upload import numbers, reader
-from services.upload.reader import UploadError, read_tables
+from kalimantan_equity.services.upload import numbers, reader
+from kalimantan_equity.services.upload.reader import UploadError, read_tables
 from tests.upload_support import csv_bytes, xlsx_bytes
 
 INDONESIAN_ROWS = [

@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from services.upload import prepare
+from kalimantan_equity.services.upload import prepare
 from tests.upload_support import csv_bytes, load_frames, xlsx_bytes
 
 TODAY = date(2025, 6, 1)

@@ -18,7 +18,7 @@ import pandas as pd
 import psycopg
 import pytest
 
-from services import uploads, warehouse
+from kalimantan_equity.services import uploads, warehouse
 from tests.conftest import ROOT
 from tests.postgres_support import DSN
 
@@ -26,7 +26,7 @@ SOURCE = {"title": "Uji", "publisher": "Dinas", "licence": "-", "url": "", "cita
 _COMMIT = """
 import os, sys, time
 import pandas as pd
-from services import uploads
+from kalimantan_equity.services import uploads
 SOURCE = {source!r}
 
 def commit(value, user, name):
@@ -64,7 +64,7 @@ def test_an_upload_committed_by_one_replica_shows_on_the_next_run_of_another(fix
     # a rollback through this replica is seen by another process at once
     uploads.rollback(uploads.history()["dataset_id"].iloc[0], 0, "sari")
     seen = subprocess.run(
-        [sys.executable, "-c", "from services import uploads; print(len(uploads.active_layer().observation_files))"],
+        [sys.executable, "-c", "from kalimantan_equity.services import uploads; print(len(uploads.active_layer().observation_files))"],
         cwd=ROOT, env=dict(os.environ), capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert seen.stdout.strip() == "0", seen.stderr[-2000:]
@@ -115,7 +115,7 @@ def test_a_replica_killed_mid_commit_leaves_the_previous_version(fixture_db: Pat
     stamp = uploads.active_layer().stamp
     killed = _child(
         """
-        from services import upload_store_pg
+        from kalimantan_equity.services import upload_store_pg
         upload_store_pg._Transaction.save_document = lambda self, document: os._exit(3)  # dies after writing its files
         commit(77.7, 'budi', 'b.csv')
         """

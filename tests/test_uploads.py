@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from services import uploads, warehouse
+from kalimantan_equity.services import uploads, warehouse
 
 SOURCE = {
     "title": "Laporan SPM Dinas",
@@ -137,7 +137,7 @@ def test_streamlits_upload_limit_is_the_apps_own() -> None:
     anyone who can reach the server) must be no larger than what the reader accepts."""
     import tomllib
 
-    from services.upload import MAX_FILE_BYTES
+    from kalimantan_equity.services.upload import MAX_FILE_BYTES
 
     config = tomllib.loads((Path(__file__).resolve().parent.parent / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["server"]["maxUploadSize"] * 1024 * 1024 == MAX_FILE_BYTES

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui import views
+from kalimantan_equity.ui import views
 
 CALLS: list[int] = []
 

@@ -35,7 +35,11 @@ def test_cold_server_shows_the_box_and_the_warm_up_removes_it(browser, tmp_path:
     with running_app(tmp_path / "warm") as url:
         port = str(urlparse(url).port)
         done = subprocess.run(
-            [sys.executable, "scripts/warm_up.py", "--server.port", port], cwd=ROOT, capture_output=True, text=True, timeout=300
+            [sys.executable, "-m", "kalimantan_equity.warm_up", "--server.port", port],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=300,
         )
         assert done.returncode == 0, done.stderr
         shown, heading = _first_visit(browser, url)
@@ -43,8 +47,7 @@ def test_cold_server_shows_the_box_and_the_warm_up_removes_it(browser, tmp_path:
 
 
 def test_the_warm_up_finds_the_server_where_streamlit_serves_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import warm_up
+    from kalimantan_equity import warm_up
 
     monkeypatch.delenv("STREAMLIT_SERVER_PORT", raising=False)
     monkeypatch.delenv("STREAMLIT_SERVER_BASE_URL_PATH", raising=False)

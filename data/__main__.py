@@ -1,3 +1,0 @@
-from data.build import main
-
-raise SystemExit(main())

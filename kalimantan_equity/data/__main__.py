@@ -1,0 +1,3 @@
+from kalimantan_equity.data.build import main
+
+raise SystemExit(main())
