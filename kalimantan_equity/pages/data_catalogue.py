@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from kalimantan_equity.services import catalogue, export, quality, uploads
-from kalimantan_equity.services.i18n import POINT_KINDS, fmt_number, label, md_escape, t
+from kalimantan_equity.services.i18n import fmt_number, label, md_escape, t, vocabulary_values
 from kalimantan_equity.ui import editor, upload_flow
 from kalimantan_equity.ui.components import meeting, url_state
 from kalimantan_equity.ui.context import language, query, reference, require_data
@@ -67,7 +67,7 @@ if ignored:
     st.caption(t("link_ignored", lang, names=", ".join(ignored)))
 cat = reference("indicator_catalogue")
 if meeting.is_on():  # one slide: what data the dashboard holds
-    points = query("service_points", kinds=list(POINT_KINDS), include_closed=False)
+    points = query("service_points", kinds=list(vocabulary_values("point_kinds")), include_closed=False)
     _meeting_slide(cat, len(reference("sources")), len(points), lang)
     st.stop()
 st.caption(t("data_intro", lang))  # the table's columns, below
