@@ -65,7 +65,7 @@ PAYLOADS = {
 MARKUP = ("script", "img_onerror", "md_js_link")  # never shown raw, whichever page
 # Every link parameter each page reads (checked against what the page declares, so a new one joins the matrix).
 PAGE_PARAMS = {
-    "equity_map.py": ["ind", "lvl", "yr", "prov", "types", "scheme", "k", "steps", "sel"],
+    "equity_map.py": ["ind", "lvl", "yr", "prov", "types", "scheme", "k", "steps", "sel", "sungai"],
     "gap_analysis.py": ["ind", "lvl", "yr"],
     "service_access.py": ["kab", "km", "jenis", "status", "memutar"],
     "data_catalogue.py": ["q"],
@@ -443,7 +443,7 @@ def test_hostile_sign_in_is_refused(editors: str, mini: Path) -> None:
 
 
 # Builders of raw HTML that escape every text they are given (each has its own test below).
-_ESCAPING_HTML_BUILDERS = {"legend_html"}
+_ESCAPING_HTML_BUILDERS = {"legend_html", "sector_table_html"}
 
 
 def test_no_user_text_reaches_raw_html() -> None:
@@ -467,7 +467,33 @@ def test_no_user_text_reaches_raw_html() -> None:
         constant = constant or (
             isinstance(argument, ast.Call) and isinstance(argument.func, ast.Attribute) and argument.func.attr in _ESCAPING_HTML_BUILDERS
         )
+        # A builder given nothing (a style sheet made from constants, e.g. the indicator list's CSS) has no user text to pass on.
+        constant = constant or (isinstance(argument, ast.Call) and not argument.args and not argument.keywords)
         assert constant, f"{where}:{node.lineno} passes non-constant text to raw HTML"
+
+
+def test_the_catalogue_slide_table_escapes_sector_names() -> None:
+    """A sector the vocabulary does not know is shown by its own name: as text, never as markup."""
+    import pandas as pd
+
+    from kalimantan_equity.services import catalogue
+
+    rows = pd.DataFrame(
+        [
+            {
+                "sector": "<img src=x onerror=alert(1)>",
+                "n": 2,
+                "official": 1,
+                "simulated": 1,
+                "first_year": 2019,
+                "last_year": 2024,
+                "sources": 1,
+            }
+        ]
+    )
+    html = catalogue.sector_table_html(rows, "en")
+    assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "<td>2019–2024</td>" in html and html.count("<tr>") == 2  # the header row and the sector's row
 
 
 def test_the_meeting_legend_escapes_names_and_units() -> None:
@@ -858,6 +884,6 @@ def test_dollar_signs_in_names_are_drawn_as_text_in_map_images_and_decks(mini: P
     stamp = render.Stamp(title=name, subtitle=name, source=f"Sumber: {name}", date="Dibuat 3 Desember 2026")
     image = render.map_image(geometry, {"61.06": "#ff0000"}, [("#cccccc", name)], stamp, unit=name, note=name)
     assert image.startswith(b"\x89PNG")
-    sheet = briefings.ProfileSheet(title=name, subtitle=name, map_png=image, columns=["A (US$)", "B"], rows=[[name, "1"]],
+    sheet = briefings.ProfileSheet(title=name, subtitle=name, map_png=image, map_caption=name, columns=["A (US$)", "B"], rows=[[name, "1"]],
                                    summary=[name], sources=[name], made="3 Desember 2026")  # fmt: skip
     assert briefings.profile_pdf(sheet).startswith(b"%PDF")

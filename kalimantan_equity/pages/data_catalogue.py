@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import unicodedata
-from html import escape
 
 import pandas as pd
 import streamlit as st
 
 from kalimantan_equity.services import catalogue, export, quality, uploads
-from kalimantan_equity.services.i18n import fmt_number, label, md_escape, t, vocabulary_values
+from kalimantan_equity.services.i18n import fmt_number, md_escape, t, vocabulary_values
 from kalimantan_equity.ui import editor, upload_flow
 from kalimantan_equity.ui.components import meeting, url_state
 from kalimantan_equity.ui.context import language, query, reference, require_data
@@ -41,20 +40,7 @@ def _meeting_slide(cat: pd.DataFrame, n_sources: int, n_points: int, lang: str) 
     ]
     for col, (key, value) in zip(st.columns(len(figures), gap="small"), figures, strict=True):
         col.metric(t(key, lang), fmt_number(value, lang, 0))
-    head = "".join(
-        f"<th>{escape(t(f'data_slide_col_{c}', lang))}</th>" for c in ("sector", "n", "official", "simulated", "years", "sources")
-    )
-    rows = []
-    for r in per_sector.itertuples():
-        years = "—" if r.first_year is None else (str(r.first_year) if r.first_year == r.last_year else f"{r.first_year}–{r.last_year}")
-        cells = [
-            label("sectors", r.sector, lang),
-            *(fmt_number(v, lang, 0) for v in (r.n, r.official, r.simulated)),
-            years,
-            fmt_number(r.sources, lang, 0),
-        ]
-        rows.append("<tr>" + "".join(f"<td>{escape(str(c))}</td>" for c in cells) + "</tr>")
-    st.html(f"<table class='meeting-table' lang='{lang}'><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+    st.html(catalogue.sector_table_html(per_sector, lang))
     st.caption(t("data_slide_caption", lang))
 
 

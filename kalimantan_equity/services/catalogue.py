@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from html import escape
 from typing import Any
 
 import pandas as pd
@@ -191,3 +192,22 @@ def sector_summary(cat: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame(rows)
     order = out["sector"].map(_SECTOR_ORDER).fillna(len(_SECTOR_ORDER))
     return out.assign(_o=order).sort_values(["_o", "sector"]).drop(columns="_o").reset_index(drop=True)
+
+
+def sector_table_html(per_sector: pd.DataFrame, lang: str) -> str:
+    """The catalogue slide's table (one row per sector from :func:`sector_summary`) as HTML for the
+    meeting style sheet; every text escaped, so a sector or source name with markup shows as text."""
+    columns = ("sector", "n", "official", "simulated", "years", "sources")
+    head = "".join(f"<th>{escape(t(f'data_slide_col_{c}', lang))}</th>" for c in columns)
+    rows = []
+    for r in per_sector.itertuples():
+        first, last = r.first_year, r.last_year
+        years = "—" if first is None or pd.isna(first) else (str(int(first)) if first == last else f"{int(first)}–{int(last)}")
+        cells = [
+            label("sectors", str(r.sector), lang),
+            *(fmt_number(float(v), lang, 0) for v in (r.n, r.official, r.simulated)),
+            years,
+            fmt_number(float(r.sources), lang, 0),
+        ]
+        rows.append("<tr>" + "".join(f"<td>{escape(str(c))}</td>" for c in cells) + "</tr>")
+    return f"<table class='meeting-table' lang='{escape(lang)}'><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
