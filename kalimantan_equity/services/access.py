@@ -245,7 +245,7 @@ _LEVEL_KEYS = {"regency": ("regency_code", "regency"), "district": ("district_co
 KALIMANTAN = "KALIMANTAN"  # the code of the all-Kalimantan row
 
 
-def summarise(measures: pd.DataFrame, level: str) -> pd.DataFrame:
+def access_by_area(measures: pd.DataFrame, level: str) -> pd.DataFrame:
     """Median and 90th-percentile km, villages beyond the threshold and partial mobile coverage per area.
 
     ``level`` is ``all`` (one row for Kalimantan), ``regency`` or ``district``. Percentiles
@@ -300,7 +300,7 @@ def headline(now: pd.DataFrame, shown: pd.DataFrame, regency: str | None, is_sce
         now, shown = now[now["regency_code"] == regency], shown[shown["regency_code"] == regency]
     if shown.empty:
         return None
-    h, n = summarise(shown, "all").iloc[0], summarise(now, "all").iloc[0]
+    h, n = access_by_area(shown, "all").iloc[0], access_by_area(now, "all").iloc[0]
     return Headline(
         int(h["n_villages"]),
         float(h["median_km"]),
@@ -320,7 +320,7 @@ def compare(measures_now: pd.DataFrame, scenarios: Mapping[str, pd.DataFrame]) -
     partial coverage now and in each scenario, with the differences. Language-neutral columns."""
 
     def table(m: pd.DataFrame) -> pd.DataFrame:
-        return pd.concat([summarise(m, "all"), summarise(m, "regency")], ignore_index=True).set_index("code")
+        return pd.concat([access_by_area(m, "all"), access_by_area(m, "regency")], ignore_index=True).set_index("code")
 
     now = table(measures_now)
     wide = now[["name", "n_villages", "n_within", "median_km", "partial_equiv"]].rename(

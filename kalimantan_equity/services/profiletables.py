@@ -16,7 +16,7 @@ from kalimantan_equity.services.profile import (
     FACILITY_ORDER,
     VILLAGE_STATUSES,
     Area,
-    Summary,
+    StrongestWeakest,
     indicator_name,
     lag_ranked,
     lagging_villages,
@@ -94,7 +94,7 @@ def _trend_years_label(years: list[int]) -> str:
 # ---------------------------------------------------------------- plain-language summary
 
 
-def summary_markdown(result: Summary, regency: str, lang: str) -> str:
+def summary_markdown(result: StrongestWeakest, regency: str, lang: str) -> str:
     """Two sentences in the chosen language, built from the numbers."""
     if not result.n_indicators:
         return t("profile_summary_none", lang, regency=regency)
@@ -124,7 +124,7 @@ def summary_markdown(result: Summary, regency: str, lang: str) -> str:
 # ---------------------------------------------------------------- peers
 
 
-def summary_slide_markdown(result: Summary, regency: str, lang: str) -> str:
+def summary_slide_markdown(result: StrongestWeakest, regency: str, lang: str) -> str:
     """The summary on a slide: the strongest and the weakest areas as two short lists (Markdown)."""
     if not result.n_indicators:
         return t("profile_summary_none", lang, regency=regency)
