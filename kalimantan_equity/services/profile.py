@@ -13,7 +13,9 @@ the catalogue's ``aggregate`` column says for each indicator.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -66,7 +68,8 @@ def shown_parameter(raw: object) -> str:
 
 def picker_options(regencies: pd.DataFrame) -> list[str]:
     """Regency codes grouped by province (in code order), then by name."""
-    return regencies.sort_values(["prov_code", "name"])["code"].tolist()
+    codes: list[str] = regencies.sort_values(["prov_code", "name"])["code"].tolist()
+    return codes
 
 
 def picker_labels(regencies: pd.DataFrame) -> dict[str, str]:
@@ -194,8 +197,9 @@ def coverage_gaps(catalogue: pd.DataFrame, card: pd.DataFrame, not_applicable: p
     return na, missing
 
 
-def indicator_name(row: pd.Series | dict, lang: str) -> str:
-    return row["name_id"] if lang == "id" else row["name_en"]
+def indicator_name(row: pd.Series | Mapping[str, Any], lang: str) -> str:
+    name: str = row["name_id"] if lang == "id" else row["name_en"]
+    return name
 
 
 # ---------------------------------------------------------------- plain-language summary
