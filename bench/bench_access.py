@@ -165,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
 
     def whole_scenario() -> object:
         after = access.village_measures(villages, access.with_new(villages, base, [unit], settings), settings)
-        access.summarise(after, "district")
+        access.access_by_area(after, "district")
         return access.compare(now, {"A": after})
 
     scenario_ms, _ = _median_ms(whole_scenario, args.repeat)

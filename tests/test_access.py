@@ -119,7 +119,7 @@ def test_nearest_agrees_with_brute_force_haversine_on_every_village(data, villag
 def test_no_point_counted_means_every_village_is_beyond(data, villages) -> None:
     m = _measures(data, villages, access.Settings(kinds=()))
     assert m["beyond"].all() and m["km"].isna().all()
-    row = access.summarise(m, "all").iloc[0]
+    row = access.access_by_area(m, "all").iloc[0]
     assert row["n_beyond"] == 7229 and math.isnan(row["median_km"])
 
 
@@ -143,8 +143,8 @@ def test_a_passport_unit_in_kotabaru_equals_a_recomputation_from_scratch(data, v
     assert np.array_equal(quick.nearest, fresh.nearest)
     assert quick.names == fresh.names
     pd.testing.assert_frame_equal(
-        access.summarise(access.village_measures(villages, quick, settings), "regency"),
-        access.summarise(access.village_measures(villages, fresh, settings), "regency"),
+        access.access_by_area(access.village_measures(villages, quick, settings), "regency"),
+        access.access_by_area(access.village_measures(villages, fresh, settings), "regency"),
     )
 
 
@@ -158,7 +158,7 @@ def test_the_default_is_the_puskesmas_and_its_example_a_new_one_in_mantangai(dat
     assert unit.kind == "puskesmas" and unit.district_code == "62.03.09"  # Mantangai, Kabupaten Kapuas
     now = _measures(data, villages, settings)
     mantangai = now[now["district_code"] == "62.03.09"]
-    by_district = access.summarise(now, "district").set_index("code")
+    by_district = access.access_by_area(now, "district").set_index("code")
     assert by_district["n_beyond"].idxmax() == "62.03.09" and int(mantangai["beyond"].sum()) == 29
     after = _measures(data, villages, settings, [unit])
     wide = access.compare(now, {"A": after}).set_index("code")
@@ -247,7 +247,7 @@ def test_detour_factor_scales_every_distance(data, villages) -> None:
 
 def test_threshold_counts_and_percentiles(data, villages) -> None:
     m = _measures(data, villages, access.Settings(threshold_km=50))
-    regencies = access.summarise(m, "regency").set_index("code")
+    regencies = access.access_by_area(m, "regency").set_index("code")
     kotabaru = m[m["regency_code"] == KOTABARU]["km"].to_numpy()
     row = regencies.loc[KOTABARU]
     assert row["n_villages"] == 202
@@ -256,7 +256,7 @@ def test_threshold_counts_and_percentiles(data, villages) -> None:
     assert row["p90_km"] == pytest.approx(np.percentile(kotabaru, 90))
     assert row["share_beyond"] == pytest.approx(100 * row["n_beyond"] / 202)
     assert regencies["n_villages"].sum() == 7229
-    districts = access.summarise(m, "district")
+    districts = access.access_by_area(m, "district")
     assert len(districts) == 626 and districts["n_villages"].sum() == 7229
 
 
@@ -285,7 +285,7 @@ def test_mobile_service_is_partial_coverage_never_a_shorter_distance(data, villa
     partial = kotabaru[kotabaru["mobile_partial"]]
     assert len(partial) > 0 and partial["beyond"].all()
     assert partial["partial_share"].unique().tolist() == [pytest.approx(4 / 30)]
-    row = access.summarise(m, "regency").set_index("code").loc[KOTABARU]
+    row = access.access_by_area(m, "regency").set_index("code").loc[KOTABARU]
     assert row["partial_equiv"] == pytest.approx(len(partial) * 4 / 30)
 
     visiting = access.NewPoint("Layanan keliling baru", "mobile", *KOTABARU_TOWN, "63.02.06", 8.0)
@@ -415,7 +415,7 @@ def test_comparison_exports_as_csv_and_excel_with_metadata(data, villages) -> No
     points = accesstables.scenario_points_frame({"A": [unit], "B": [], "C": []}, data["access_districts"], settings, "en")
     cite = accessview.citation(data["sources"], "en")
     meta = accesstables.metadata(settings, "en", cite, 23, access.select_points(data["access_points"], settings).mobile)
-    regencies = accesstables.area_table(access.summarise(now, "regency"), "en", "regency", "50 km", formatted=False)
+    regencies = accesstables.area_table(access.access_by_area(now, "regency"), "en", "regency", "50 km", formatted=False)
     sheets = {"comparison": table, "scenario units": points, "regencies now": regencies}
     book = openpyxl.load_workbook(io.BytesIO(export.to_excel_bytes(sheets, meta)))
     assert book.sheetnames == ["comparison", "scenario units", "regencies now", "metadata"]

@@ -179,7 +179,7 @@ def test_profile_deck_has_one_slide_per_regency_with_its_highlights(real_env: Pa
     assert titles[1:3] == ["Profile: Kabupaten Kapuas Hulu", "Profile: Kota Samarinda"]
     card = profile.scorecard(query("profile_values", region="61.06"), reference("indicator_catalogue"),
                              query("profile_trend", region="61.06"), "61.06")  # fmt: skip
-    summary = profile.summarise(card)
+    summary = profile.strongest_and_weakest(card)
     table = next(sh.table for sh in pptx.slides[1].shapes if sh.has_table)
     ranks = [table.cell(r, 4).text for r in range(1, len(table.rows)) if table.cell(r, 4).text]
     assert ranks == [f"{a.rank} of {a.n}" for a in [*summary.strongest, *summary.weakest]]

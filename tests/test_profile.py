@@ -192,7 +192,7 @@ def test_mahakam_ulu_missing_years_stay_missing(real_con: duckdb.DuckDBPyConnect
     assert "wb_apm_sd" not in rows.index
     # BPS flags its 2024 poverty figure as doubtful: shown with the note, left out of the summary
     assert "doubtful" in rows.loc["bps_p0", "note"]
-    result = profile.summarise(card)
+    result = profile.strongest_and_weakest(card)
     assert "bps_p0" not in {a.indicator_id for a in [*result.strongest, *result.weakest]}
 
 
@@ -211,7 +211,7 @@ def test_summary_names_only_genuinely_strong_and_weak_areas_on_real_data(
     listed = {"strong": 0, "weak": 0, "empty": 0}
     for region in regencies["code"]:
         card, _ = _card(real_con, cat, region)
-        result = profile.summarise(card)
+        result = profile.strongest_and_weakest(card)
         for area in result.strongest:
             assert area.rank <= area.n / 3 and area.score > 0, (region, area)
         for area in result.weakest:
@@ -230,7 +230,7 @@ def test_summary_names_only_genuinely_strong_and_weak_areas_on_real_data(
 
 def test_kapuas_hulu_s_summary_reads_its_real_standing(real_con: duckdb.DuckDBPyConnection, cat: pd.DataFrame) -> None:
     card, _ = _card(real_con, cat, "61.06")
-    result = profile.summarise(card)
+    result = profile.strongest_and_weakest(card)
     text_id = profiletables.summary_markdown(result, "Kabupaten Kapuas Hulu", "id")
     text_en = profiletables.summary_markdown(result, "Kabupaten Kapuas Hulu", "en")
     assert "relatif paling baik" in text_id and "Paling tertinggal" in text_id
@@ -241,7 +241,7 @@ def test_kapuas_hulu_s_summary_reads_its_real_standing(real_con: duckdb.DuckDBPy
 
 def test_a_regency_strong_nowhere_says_so_plainly(real_con: duckdb.DuckDBPyConnection, cat: pd.DataFrame, regencies: pd.DataFrame) -> None:
     for region in regencies["code"]:
-        result = profile.summarise(_card(real_con, cat, region)[0])
+        result = profile.strongest_and_weakest(_card(real_con, cat, region)[0])
         if not result.strongest and result.n_indicators:
             break
     else:
@@ -285,7 +285,7 @@ def test_summary_on_a_made_up_scorecard() -> None:
             row("old", "infrastruktur", -3.0, year=2011),  # before SUMMARY_SINCE
         ]
     )
-    result = profile.summarise(card)
+    result = profile.strongest_and_weakest(card)
     assert [a.sector for a in result.strongest] == ["kemiskinan", "ekonomi"]
     assert [a.indicator_id for a in result.strongest] == ["a1", "b1"]
     assert [a.sector for a in result.weakest] == ["desa", "spm_pu"]

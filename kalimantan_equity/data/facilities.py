@@ -239,15 +239,24 @@ def read_code(code: str, decision: CodeSystemDecision, places: Places) -> str | 
     return kem if kem == bps else None
 
 
-def _system_row(register: str, column: str, decision: CodeSystemDecision, note: str = "") -> dict:
+CodeSystemRow = dict[str, str | int]  # one row of the code_systems table: a register, its code system and why
+
+
+def _evidence_count(decision: CodeSystemDecision, key: str) -> int:
+    """A count the decision recorded (``names_checked``, ``names_<system>``); 0 when it stopped before counting."""
+    value = decision.evidence.get(key, 0)
+    return int(value) if isinstance(value, int) else 0
+
+
+def _system_row(register: str, column: str, decision: CodeSystemDecision, note: str = "") -> CodeSystemRow:
     return {
         "register": register,
         "code_column": column,
         "system": decision.system or "undecided",
         "reason_key": decision.explanation.key,
         "reason_params": json.dumps({k: str(v) for k, v in decision.explanation.params.items()}),
-        "names_checked": int(decision.evidence.get("names_checked", 0) or 0),
-        "names_agree": int(decision.evidence.get(f"names_{decision.system}", 0) or 0) if decision.system else 0,
+        "names_checked": _evidence_count(decision, "names_checked"),
+        "names_agree": _evidence_count(decision, f"names_{decision.system}") if decision.system else 0,
         "note": note,
     }
 
@@ -305,7 +314,7 @@ def _flag(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(quality=quality, quality_detail=detail)
 
 
-def load_schools(root: Path, places: Places) -> tuple[pd.DataFrame, dict, pd.DataFrame]:
+def load_schools(root: Path, places: Places) -> tuple[pd.DataFrame, CodeSystemRow, pd.DataFrame]:
     """Schools 2019: regency from the Kemendikbud name column (upload engine), place from coordinates.
 
     Returns the points, the code-system row and the name-versus-location check per school.
@@ -356,7 +365,7 @@ def load_schools(root: Path, places: Places) -> tuple[pd.DataFrame, dict, pd.Dat
     )
     points = pd.concat([points, placed.rename(columns={"located_regency": "regency_located"})], axis=1)
     points = _flag(points)
-    row = {
+    row: CodeSystemRow = {
         "register": "kemendikbud_sekolah_2019",
         "code_column": "kode_kab_kota",
         "system": "kemendikbud",
@@ -369,7 +378,7 @@ def load_schools(root: Path, places: Places) -> tuple[pd.DataFrame, dict, pd.Dat
     return points, row, points[["point_id", "name", "kind", "stated_regency_code", "regency_located", "quality"]]
 
 
-def load_faskes_2019(root: Path, places: Places) -> tuple[pd.DataFrame, dict]:
+def load_faskes_2019(root: Path, places: Places) -> tuple[pd.DataFrame, CodeSystemRow]:
     """Puskesmas and hospitals 2019 with staff; the 4-digit code system decided by where points lie."""
     required = ["kode_faskes", "kode_kab_bps", "jenis_faskes", "nama_faskes", "lat_", "long_", "medis", "perawat", "bidan"]
     frame = read_csv(root, "faskes_2019", required)
@@ -421,7 +430,7 @@ def _register_quality(reg: pd.DataFrame) -> pd.Series:
     return quality
 
 
-def load_registers_2022(root: Path, places: Places) -> tuple[pd.DataFrame, list[dict]]:
+def load_registers_2022(root: Path, places: Places) -> tuple[pd.DataFrame, list[CodeSystemRow]]:
     """Satu Data 2022 puskesmas and hospital registers: codes decided by the names of the facilities."""
     frames, systems = [], []
     for key, kind in (("puskesmas_2022", "puskesmas"), ("hospitals_2022", "hospital")):
@@ -459,7 +468,7 @@ _PROVINCE_OF = {
 }
 
 
-def load_hospitals_2021(root: Path, places: Places) -> tuple[pd.DataFrame, dict]:
+def load_hospitals_2021(root: Path, places: Places) -> tuple[pd.DataFrame, CodeSystemRow]:
     """RS Online 2021 (beds). Codes whose province matches the row's province are read in the
     system the names decide; a code from another province (pre-2012 Kaltim codes on Kaltara
     hospitals) is read by the regency most of its hospitals' names point to in the row's province."""

@@ -68,7 +68,7 @@ def _step_region(delta: int, options: list[str]) -> None:
 def _meeting_slide(
     region: str,
     reg: pd.Series,
-    result: profile.Summary,
+    result: profile.StrongestWeakest,
     lang: str,
     cat: pd.DataFrame,
     assets: pd.Series,
@@ -197,7 +197,7 @@ trend = query("profile_trend", region=region)
 card = profile.scorecard(values, cat, trend, region)
 if not demo_data():  # real data by default: the simulated rows only when a user asks for demonstration data
     card = card[~card["simulated"].astype(bool)].reset_index(drop=True)
-result = profile.summarise(card)
+result = profile.strongest_and_weakest(card)
 assets = reference("geo_assets").set_index("level")["file_name"]
 bbox = (reg["min_lon"], reg["min_lat"], reg["max_lon"], reg["max_lat"])
 rivers_layer = mapview.MapLayer(static_url(assets["rivers"]), "rivers") if "rivers" in assets else None

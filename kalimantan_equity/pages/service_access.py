@@ -405,7 +405,12 @@ else:
     st.caption(t("access_compare_caption", lang, unit=unit) + " " + t("access_people_note", lang))
     table = accesstables.comparison_export(wide, active, lang, threshold_text, partial=any_mobile)
     now_regencies = accesstables.area_table(
-        access.summarise(measures["current"], "regency"), lang, "regency", threshold_text, formatted=False, partial=not points.mobile.empty
+        access.access_by_area(measures["current"], "regency"),
+        lang,
+        "regency",
+        threshold_text,
+        formatted=False,
+        partial=not points.mobile.empty,
     )
     csv_col, xlsx_col = st.columns(2)
     csv_col.download_button(
@@ -434,13 +439,13 @@ else:
 
 st.header(t("access_regencies_title", lang))
 st.caption(t("access_table_caption", lang, view=view_text, unit=unit))
-by_regency = access.summarise(shown, "regency")
+by_regency = access.access_by_area(shown, "regency")
 st.dataframe(
     accesstables.area_table(by_regency, lang, "regency", threshold_text, partial=has_mobile), hide_index=True, key="access_regency_table"
 )
 if regency != "all":
     st.subheader(t("access_districts_title", lang, regency=regency_names[regency]))
-    by_district = access.summarise(shown[shown["regency_code"] == regency], "district")
+    by_district = access.access_by_area(shown[shown["regency_code"] == regency], "district")
     st.dataframe(
         accesstables.area_table(by_district, lang, "district", threshold_text, partial=has_mobile),
         hide_index=True,

@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -95,7 +96,7 @@ class NewPoint:
     district_code: str
     days: float | None = None  # days per month, for a mobile service
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
@@ -245,7 +246,7 @@ _LEVEL_KEYS = {"regency": ("regency_code", "regency"), "district": ("district_co
 KALIMANTAN = "KALIMANTAN"  # the code of the all-Kalimantan row
 
 
-def summarise(measures: pd.DataFrame, level: str) -> pd.DataFrame:
+def access_by_area(measures: pd.DataFrame, level: str) -> pd.DataFrame:
     """Median and 90th-percentile km, villages beyond the threshold and partial mobile coverage per area.
 
     ``level`` is ``all`` (one row for Kalimantan), ``regency`` or ``district``. Percentiles
@@ -300,7 +301,7 @@ def headline(now: pd.DataFrame, shown: pd.DataFrame, regency: str | None, is_sce
         now, shown = now[now["regency_code"] == regency], shown[shown["regency_code"] == regency]
     if shown.empty:
         return None
-    h, n = summarise(shown, "all").iloc[0], summarise(now, "all").iloc[0]
+    h, n = access_by_area(shown, "all").iloc[0], access_by_area(now, "all").iloc[0]
     return Headline(
         int(h["n_villages"]),
         float(h["median_km"]),
@@ -320,7 +321,7 @@ def compare(measures_now: pd.DataFrame, scenarios: Mapping[str, pd.DataFrame]) -
     partial coverage now and in each scenario, with the differences. Language-neutral columns."""
 
     def table(m: pd.DataFrame) -> pd.DataFrame:
-        return pd.concat([summarise(m, "all"), summarise(m, "regency")], ignore_index=True).set_index("code")
+        return pd.concat([access_by_area(m, "all"), access_by_area(m, "regency")], ignore_index=True).set_index("code")
 
     now = table(measures_now)
     wide = now[["name", "n_villages", "n_within", "median_km", "partial_equiv"]].rename(
@@ -367,7 +368,7 @@ class Problem:
     """Why a new unit was refused: a string key and its values, so the page says it in the user's language."""
 
     key: str
-    values: dict
+    values: dict[str, object]
 
 
 def place(
@@ -433,7 +434,7 @@ def place(
     if not name:
         row = dists.loc[code]
         name = t("access_new_default_name", lang, kind=label("point_kinds", kind, lang), district=row["name"])
-    return NewPoint(name, kind, x, y, code, float(days) if kind == MOBILE else None)
+    return NewPoint(name, kind, x, y, code, float(days) if kind == MOBILE and days is not None else None)  # days checked above
 
 
 def example_point(
@@ -464,7 +465,7 @@ def example_point(
     return NewPoint(name, kind, float(row["lon"]), float(row["lat"]), str(nearest.iloc[0]["code"]))
 
 
-def from_state(stored: Mapping[str, list[dict]] | None) -> dict[str, list[NewPoint]]:
+def from_state(stored: Mapping[str, list[dict[str, Any]]] | None) -> dict[str, list[NewPoint]]:
     """Scenarios as kept in the session (plain dicts written by this page), back to points."""
     out: dict[str, list[NewPoint]] = {key: [] for key in SCENARIOS}
     for key, rows in (stored or {}).items():

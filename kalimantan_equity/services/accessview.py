@@ -117,10 +117,10 @@ def map_frame(measures: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def point_traces(points: PointSet, new: list[NewPoint], lang: str, scenario: str | None) -> list[dict]:
+def point_traces(points: PointSet, new: list[NewPoint], lang: str, scenario: str | None) -> list[mapview.Trace]:
     """Service points as symbols by kind (one legend entry per kind), and a scenario's new units as black stars."""
     shown = pd.concat([points.fixed, points.mobile], ignore_index=True)
-    traces = []
+    traces: list[mapview.Trace] = []
     for kind in ALL_KINDS:
         part = shown[shown["kind"] == kind]
         if part.empty:
@@ -171,7 +171,7 @@ def point_traces(points: PointSet, new: list[NewPoint], lang: str, scenario: str
     return traces
 
 
-def regency_outline(code: str, layer: mapview.MapLayer) -> dict:
+def regency_outline(code: str, layer: mapview.MapLayer) -> mapview.Trace:
     """The selected regency drawn as a thick outline from the regency file (by URL, like every boundary)."""
     return mapview.highlight(code, layer)
 
@@ -209,7 +209,7 @@ def map_figure(
 def comparison_figure(wide: pd.DataFrame, scenarios: list[str], lang: str, threshold_text: str, unit: str = "km") -> go.Figure:
     """Villages brought within the threshold, per area and scenario: grouped horizontal bars."""
     names = [escape(str(n)) for n in wide["name"]]
-    traces = []
+    traces: list[mapview.Trace] = []
     for key in scenarios:
         brought = wide[f"brought_{key}"].to_numpy()
         change = [fmt_number(v, lang, 1) for v in wide[f"median_change_{key}_km"]]

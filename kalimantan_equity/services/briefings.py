@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import textwrap
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import matplotlib
 
@@ -26,6 +27,9 @@ from PIL import Image  # noqa: E402
 from kalimantan_equity.geo.mpl_text import mpl_escape  # noqa: E402
 from kalimantan_equity.services import deck, export, gaps  # noqa: E402
 from kalimantan_equity.services.i18n import fmt_number, label, t  # noqa: E402
+
+if TYPE_CHECKING:  # annotations only: no import of the profile computation at run time
+    from kalimantan_equity.services.profile import StrongestWeakest
 
 TOP_CONTRIBUTORS = 10
 
@@ -62,14 +66,14 @@ def trend_slides(trend: pd.DataFrame, series: list[tuple[str, str]], unit: str, 
                  mark: str | None) -> list[deck.Slide]:  # fmt: skip
     """Group means over the years as native lines, one chart per series (series are never joined:
     a method break starts a new one). A series with a single year has no line and is left out."""
-    charts = []
+    charts: list[deck.Bars | deck.Lines] = []
     means = trend[trend["measure"].isin([f"mean_{g}" for g in gaps.GROUPS])]
     for series_id, name in series:
         part = means[means["indicator_id"] == series_id]
         years = sorted({int(y) for y in part["year"]})
         if len(years) < 2:
             continue
-        lines = []
+        lines: list[tuple[str, list[float | None]]] = []
         for g in gaps.GROUPS:
             values = part[part["measure"] == f"mean_{g}"].set_index("year")["value"]
             if values.notna().any():
@@ -127,7 +131,7 @@ class ProfileSheet:
     simulated: str | None = None
 
 
-def highlight_rows(card: pd.DataFrame, summary, lang: str) -> list[list[str]]:
+def highlight_rows(card: pd.DataFrame, summary: StrongestWeakest, lang: str) -> list[list[str]]:
     """The strongest and weakest areas of the profile summary with their figures from the scorecard."""
     by_id = card.set_index("indicator_id")
     rows = []
@@ -154,7 +158,7 @@ def profile_slide(sheet: ProfileSheet) -> deck.Slide:
                       text=[sheet.subtitle, sheet.map_caption, *sheet.summary])  # fmt: skip
 
 
-def _put(fig: Figure, x: float, y: float, text: str, **style) -> None:
+def _put(fig: Figure, x: float, y: float, text: str, **style: Any) -> None:  # matplotlib Text properties, as Figure.text takes them
     """Text on the page as typed: names are never read as matplotlib maths (``$`` stays ``$``)."""
     fig.text(x, y, mpl_escape(text), **style)
 

@@ -59,6 +59,7 @@ def classify(values: np.ndarray, scheme: str, k: int, target: float | None = Non
     k = int(np.clip(k, 1, K_RANGE[1]))
     distinct = np.unique(y)
     met_from = None
+    bins: list[float] | np.ndarray
     if scheme == "target":
         if target is None or np.isnan(target):
             raise ValueError("target bands need a target")

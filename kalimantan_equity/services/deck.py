@@ -15,10 +15,14 @@ import io
 from dataclasses import dataclass, field
 
 from pptx import Presentation
+from pptx.chart.chart import Chart
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.shapes.autoshape import Shape
+from pptx.slide import Slide as PptxSlide
+from pptx.table import _Cell
 from pptx.util import Emu, Inches, Pt
 
 SLIDE_W, SLIDE_H = Inches(13.333), Inches(7.5)  # 16:9, PowerPoint's widescreen
@@ -129,7 +133,7 @@ def _pages(item: Slide) -> list[Slide]:
     ]
 
 
-def _draw(slide, item: Slide) -> None:
+def _draw(slide: PptxSlide, item: Slide) -> None:
     width = SLIDE_W - 2 * MARGIN
     title_w = width - (Inches(3.2) if item.simulated else 0)
     _text(slide, item.title, MARGIN, _TITLE_TOP, title_w, _TITLE_H, 26, bold=True, anchor=MSO_ANCHOR.MIDDLE)
@@ -151,7 +155,7 @@ def _draw(slide, item: Slide) -> None:
     if item.picture is not None:
         pic_w = Inches(8.4)
         pic_h = Emu(int(pic_w * 9 / 16))
-        slide.shapes.add_picture(io.BytesIO(item.picture), MARGIN, _BODY_TOP + (_BODY_H - pic_h) // 2, width=pic_w, height=pic_h)
+        slide.shapes.add_picture(io.BytesIO(item.picture), MARGIN, Emu(_BODY_TOP + (_BODY_H - pic_h) // 2), width=pic_w, height=pic_h)
         side_left = MARGIN + pic_w + Inches(0.2)
         side_w = SLIDE_W - MARGIN - side_left
         chart_h = Inches(3.0) if item.charts else 0
@@ -185,8 +189,22 @@ def _draw(slide, item: Slide) -> None:
         _text(slide, "\n".join(item.text), MARGIN, _BODY_TOP, width, _BODY_H, 18, shrink=True)
 
 
-def _text(slide, text, left, top, width, height, size, bold=False, colour=None, align=None, anchor=MSO_ANCHOR.TOP, shrink=False):
-    box = slide.shapes.add_textbox(left, top, width, height)
+def _text(
+    slide: PptxSlide,
+    text: str,
+    left: int,
+    top: int,
+    width: int,
+    height: int,
+    size: float,
+    bold: bool = False,
+    colour: RGBColor | None = None,
+    align: PP_ALIGN | None = None,
+    anchor: MSO_ANCHOR = MSO_ANCHOR.TOP,
+    shrink: bool = False,
+) -> Shape:
+    """A text box; positions and sizes in EMU (python-pptx's ``Length`` is an ``int``, sums of lengths are plain ints)."""
+    box = slide.shapes.add_textbox(Emu(left), Emu(top), Emu(width), Emu(height))
     frame = box.text_frame
     frame.word_wrap = True
     frame.vertical_anchor = anchor
@@ -209,7 +227,7 @@ def number_format(decimals: int) -> str:
     return "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
 
 
-def _chart(slide, spec: Bars | Lines, left, top, width, height) -> None:
+def _chart(slide: PptxSlide, spec: Bars | Lines, left: int, top: int, width: int, height: int) -> None:
     data = CategoryChartData(number_format=number_format(spec.decimals))
     data.categories = spec.categories
     if isinstance(spec, Bars):
@@ -219,7 +237,10 @@ def _chart(slide, spec: Bars | Lines, left, top, width, height) -> None:
         for name, values in spec.series:
             data.add_series(name, values)
         kind = XL_CHART_TYPE.LINE_MARKERS
-    chart = slide.shapes.add_chart(kind, left, top, width, height, data).chart
+    # python-pptx 1.0.2 annotates add_chart wrongly: it takes any CategoryChartData (its ``ChartData`` is a
+    # legacy subclass) and returns the GraphicFrame that holds the chart, not the Chart (as its docstring says).
+    frame = slide.shapes.add_chart(kind, Emu(left), Emu(top), Emu(width), Emu(height), data)  # type: ignore[arg-type]
+    chart: Chart = frame.chart  # type: ignore[attr-defined]
     chart.font.size = Pt(13)
     chart.has_title = True
     chart.chart_title.text_frame.text = spec.title
@@ -262,13 +283,13 @@ def _weights(table: Table) -> list[float]:
     return [max(4, min(n, 45)) for n in longest]
 
 
-def _table(slide, table: Table, left, top, width) -> None:
+def _table(slide: PptxSlide, table: Table, left: int, top: int, width: int) -> None:
     """A table of fixed row heights, centred; its height is the sum of its rows (tested)."""
     weights = table.weights or _weights(table)
     total = sum(weights)
     n_rows = len(table.rows) + 1
     row_h = Inches(table.row_height)
-    shape = slide.shapes.add_table(n_rows, len(table.columns), left, top, width, row_h * n_rows)
+    shape = slide.shapes.add_table(n_rows, len(table.columns), Emu(left), Emu(top), Emu(width), Emu(row_h * n_rows))
     grid = shape.table
     widths = [int(width * w / total) for w in weights]
     widths[-1] = width - sum(widths[:-1])
@@ -283,7 +304,7 @@ def _table(slide, table: Table, left, top, width) -> None:
             _cell(grid.cell(r, c), value, table.font)
 
 
-def _cell(cell, text: str, size: int, bold: bool = False) -> None:
+def _cell(cell: _Cell, text: str, size: int, bold: bool = False) -> None:
     cell.text = text
     cell.margin_top = cell.margin_bottom = Inches(0.04)
     cell.vertical_anchor = MSO_ANCHOR.MIDDLE

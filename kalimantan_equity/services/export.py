@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Mapping
+from typing import SupportsIndex, SupportsInt
 
 import numpy as np
 import pandas as pd
@@ -96,7 +97,8 @@ def _code_label(column: str, value: object, lang: str) -> object:
             return t(key, lang)
         words = {"NO_STATUS": "profile_status_none", "NOT_APPLICABLE": "not_applicable", "NA": "not_applicable",
                  "MISSING": "no_data", "VALUE": None}  # fmt: skip
-        return t(words[text], lang) if words.get(text) else ("" if text == "VALUE" else value)
+        word = words.get(text)
+        return t(word, lang) if word else ("" if text == "VALUE" else value)
     if column == "region_type" or (column == "group" and value in ("kota", "kabupaten", "perbatasan")):
         return label("region_types", str(value), lang)
     if column == "group" and value == "all":
@@ -109,7 +111,7 @@ def _code_label(column: str, value: object, lang: str) -> object:
         return label("point_kinds", str(value), lang)
     if column == "weighting" and f"weighting_{value}" in STRINGS:
         return t(f"weighting_{value}", lang)
-    if column == "direction" and pd.notna(value):
+    if column == "direction" and pd.notna(value) and isinstance(value, str | SupportsInt | SupportsIndex):  # what int() takes
         return t({1: "higher_better", -1: "lower_better"}.get(int(value), "neutral_direction"), lang)
     if column in _CITATIONS:
         return plain_source(str(value))
@@ -183,7 +185,7 @@ def to_csv_bytes(
     quoted, so a carriage return inside a name can never start a new row with ``=…``."""
     if lang is not None:  # for a planner: see for_planner
         frame = for_planner(frame, lang, decimals)
-    text = safe_frame(frame).to_csv(index=False, lineterminator="\r\n")
+    text: str = safe_frame(frame).to_csv(index=False, lineterminator="\r\n")
     if simulated:
         text = f"# {SIMULATED_NOTE}\r\n" + text
     return text.encode("utf-8-sig")

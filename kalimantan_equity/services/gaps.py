@@ -24,7 +24,8 @@ import numpy as np
 import pandas as pd
 
 from kalimantan_equity.services import inequality
-from kalimantan_equity.services.summary import GROUPS, weighted_mean, weighting_for
+from kalimantan_equity.services.summary import GROUPS as GROUPS  # re-exported: pages and slides read gaps.GROUPS
+from kalimantan_equity.services.summary import weighted_mean, weighting_for
 
 ALL = "all"  # the row for the whole of Kalimantan
 REFERENCE_GROUP = "kota"  # the urban centres: the benchmark the other groups are measured against

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from html import escape
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -25,6 +26,7 @@ from kalimantan_equity.services.i18n import fmt_number, label, md_escape, t
 KALIMANTAN_BBOX = (108.5, -4.3, 119.3, 4.5)  # lon/lat extent of the five provinces
 _OUTLINE = "#3b3b3b"
 _BORDER = "#5b2a86"  # deep purple: apart from the yellow–red classes and the grey outlines
+Trace = dict[str, Any]  # one Plotly trace as a plain dict (Plotly takes any of its many properties)
 
 
 @dataclass(frozen=True)
@@ -103,8 +105,9 @@ def feature_ids(path: str) -> dict[str, int]:
         features = json.loads(Path(path).read_text(encoding="utf-8")).get("features", [])
     except (OSError, ValueError):
         return {}
-    ids = {str(f.get("id")): (f.get("properties") or {}).get("i") for f in features}
-    return ids if ids and all(isinstance(i, int) and i > 0 for i in ids.values()) else {}
+    raw = {str(f.get("id")): (f.get("properties") or {}).get("i") for f in features}
+    ids = {code: i for code, i in raw.items() if isinstance(i, int) and i > 0}
+    return ids if ids and len(ids) == len(raw) else {}  # every feature has its short id, or none is used
 
 
 @lru_cache(maxsize=16)
@@ -114,7 +117,10 @@ def _codes_by_id(path: str) -> dict[int, str]:
 
 def class_labels(classes: classify.Classes, meta: IndicatorMeta, lang: str) -> list[str]:
     """Legend text for each class: bounds in the language's number format, and the count."""
-    fmt = lambda v: fmt_number(v, lang, meta.decimals)  # noqa: E731 - tiny local formatter
+
+    def fmt(v: float | None) -> str:
+        return fmt_number(v, lang, meta.decimals)
+
     labels = []
     lower = classes.lower
     for i, upper in enumerate(classes.uppers):
@@ -149,7 +155,7 @@ def build_map(
     """One trace per class (so the legend shows bounds and counts), then no-data, not-applicable,
     province outlines and service points. ``frame`` comes from ``queries/map_values.sql``.
     """
-    traces: list[dict] = []
+    traces: list[Trace] = []
     with_value = frame[frame["status"] == "value"].copy()
     with_value["rank"] = rank_values(with_value["value"], meta.direction)
     n_ranked = len(with_value)
@@ -262,7 +268,7 @@ def paint(frame: pd.DataFrame, meta: IndicatorMeta, lang: str, scheme: str, k: i
     return Painting(colour_of, legend)
 
 
-def plotly_config(static_root: str, presenting: bool = False) -> dict:
+def plotly_config(static_root: str, presenting: bool = False) -> dict[str, Any]:
     """Plotly config for maps: the world topojson comes from our own server, never a CDN.
 
     While presenting, Plotly's toolbar is off: a slide shows the map, not the tools."""
@@ -279,14 +285,14 @@ def plotly_config(static_root: str, presenting: bool = False) -> dict:
 
 def _hover_values(values: np.ndarray, decimals: int) -> np.ndarray:
     """Values rounded as the page shows them, as 4-byte floats where that keeps every shown digit."""
-    rounded = np.round(values, max(decimals, 0))
+    rounded: np.ndarray = np.round(values, max(decimals, 0))
     exact = np.all(np.abs(rounded) * 10.0 ** max(decimals, 0) < 2**24)  # float32 holds 24 bits of mantissa
     return rounded.astype(np.float32) if exact else rounded
 
 
 def _choropleth(
     codes: pd.Series, data: np.ndarray | None, layer: MapLayer, colour: str, name: str, template: str, line: float, group: str, show: bool
-) -> dict:
+) -> Trace:
     """A single-colour choropleth trace. Names in ``data`` (first column) are escaped: they may come from uploads."""
     if data is not None:
         data = data.copy()
@@ -326,12 +332,13 @@ def _locations(codes: pd.Series, layer: MapLayer) -> np.ndarray:
     drawn, as a code without a polygon was not drawn before."""
     ids = layer.short_ids()
     if not ids:
-        return codes.to_numpy()
-    found = codes.map(ids).fillna(0).to_numpy(dtype=np.int64)
+        as_codes: np.ndarray = codes.to_numpy()  # pandas is untyped here
+        return as_codes
+    found: np.ndarray = codes.map(ids).fillna(0).to_numpy(dtype=np.int64)
     return found.astype(np.int16 if len(ids) < 32_000 else np.int32)
 
 
-def _outline(outline: MapLayer, width: float) -> dict:
+def _outline(outline: MapLayer, width: float) -> Trace:
     """Province borders drawn thick, from the province file, with a transparent fill."""
     return dict(
         type="choropleth",
@@ -347,7 +354,7 @@ def _outline(outline: MapLayer, width: float) -> dict:
     )
 
 
-def _border(border: MapLayer, lang: str) -> dict:
+def _border(border: MapLayer, lang: str) -> Trace:
     """The land border with Malaysia: a thin band from its own static file, drawn dark."""
     return dict(
         type="choropleth",
@@ -366,7 +373,7 @@ def _border(border: MapLayer, lang: str) -> dict:
 _RIVER = "#4a90c2"  # a light blue: context, not data
 
 
-def rivers(layer: MapLayer, lang: str) -> dict:
+def rivers(layer: MapLayer, lang: str) -> Trace:
     """The main rivers (GSHHG) as thin blue lines, from their own static file (``level`` rivers):
     optional context, since rivers are how much of Kalimantan travels."""
     return dict(
@@ -383,7 +390,7 @@ def rivers(layer: MapLayer, lang: str) -> dict:
     )
 
 
-def highlight(code: str, layer: MapLayer) -> dict:
+def highlight(code: str, layer: MapLayer) -> Trace:
     """The selected region drawn as a thick outline from its level's file (by URL, like every boundary)."""
     return dict(
         type="choropleth",
@@ -399,7 +406,7 @@ def highlight(code: str, layer: MapLayer) -> dict:
     )
 
 
-def _points(points: pd.DataFrame, lang: str, size: int = 11) -> dict:
+def _points(points: pd.DataFrame, lang: str, size: int = 11) -> Trace:
     symbols = {"open": "diamond", "unverified": "diamond-open", "planned": "x", "closed": "x-thin-open"}
     text = [f"<b>{escape(n)}</b><br>{label('point_status', s, lang)}" for n, s in zip(points["name"], points["status"], strict=True)]
     return dict(
@@ -522,7 +529,7 @@ def equity_map(
     presenting: bool = False,
     label_size: int = 10,
     river_layer: MapLayer | None = None,
-    **options,
+    **options: Any,  # build_map's keyword arguments, passed on as they are
 ) -> go.Figure:
     """The equity map page's figure whole: the choropleth (:func:`build_map` with ``options``), the
     cities and border regencies outlined, the main rivers when asked for (``river_layer``), regency names at

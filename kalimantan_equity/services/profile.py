@@ -13,7 +13,9 @@ the catalogue's ``aggregate`` column says for each indicator.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -66,7 +68,8 @@ def shown_parameter(raw: object) -> str:
 
 def picker_options(regencies: pd.DataFrame) -> list[str]:
     """Regency codes grouped by province (in code order), then by name."""
-    return regencies.sort_values(["prov_code", "name"])["code"].tolist()
+    codes: list[str] = regencies.sort_values(["prov_code", "name"])["code"].tolist()
+    return codes
 
 
 def picker_labels(regencies: pd.DataFrame) -> dict[str, str]:
@@ -194,8 +197,9 @@ def coverage_gaps(catalogue: pd.DataFrame, card: pd.DataFrame, not_applicable: p
     return na, missing
 
 
-def indicator_name(row: pd.Series | dict, lang: str) -> str:
-    return row["name_id"] if lang == "id" else row["name_en"]
+def indicator_name(row: pd.Series | Mapping[str, Any], lang: str) -> str:
+    name: str = row["name_id"] if lang == "id" else row["name_en"]
+    return name
 
 
 # ---------------------------------------------------------------- plain-language summary
@@ -216,7 +220,7 @@ class Area:
 
 
 @dataclass(frozen=True)
-class Summary:
+class StrongestWeakest:
     strongest: list[Area]
     weakest: list[Area]
     n_indicators: int
@@ -225,7 +229,7 @@ class Summary:
 STANDOUT_SHARE = 1 / 3  # strong: in the best third of the regencies ranked; weak: in the worst third
 
 
-def summarise(card: pd.DataFrame, k: int = 3) -> Summary:
+def strongest_and_weakest(card: pd.DataFrame, k: int = 3) -> StrongestWeakest:
     """Up to ``k`` genuinely strong and ``k`` genuinely weak areas, from the numbers only.
 
     An area is a sector (SPM field or theme); its score is the mean lag score of its real,
@@ -239,7 +243,7 @@ def summarise(card: pd.DataFrame, k: int = 3) -> Summary:
     are then empty, never filled with rank 46 of 56 as a "strength".
     """
     if card.empty:
-        return Summary([], [], 0)
+        return StrongestWeakest([], [], 0)
     use = card[
         ~card["simulated"]
         & (card["direction"] != 0)
@@ -249,13 +253,13 @@ def summarise(card: pd.DataFrame, k: int = 3) -> Summary:
         & card["note"].isna()  # a figure its publisher flags (BPS: "doubtful") does not speak for the regency
     ]
     if use.empty:
-        return Summary([], [], 0)
+        return StrongestWeakest([], [], 0)
     scores = use.groupby("sector")["lag_score"].mean().sort_values(ascending=False, kind="stable")
     best = [_area(use, s, float(scores[s]), best=True) for s in scores.index if scores[s] > 0]
     worst = [_area(use, s, float(scores[s]), best=False) for s in scores.index[::-1] if scores[s] < 0]
     strong = [a for a in best if is_strong(a.rank, a.n)][:k]
     weak = [a for a in worst if is_weak(a.rank, a.n)][:k]
-    return Summary(strong, weak, len(use))
+    return StrongestWeakest(strong, weak, len(use))
 
 
 def is_strong(rank: int, n: int) -> bool:

@@ -7,6 +7,8 @@ both languages' names and a metadata sheet. The numbers come from ``services.pro
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
+from typing import Any
 
 import pandas as pd
 
@@ -16,7 +18,7 @@ from kalimantan_equity.services.profile import (
     FACILITY_ORDER,
     VILLAGE_STATUSES,
     Area,
-    Summary,
+    StrongestWeakest,
     indicator_name,
     lag_ranked,
     lagging_villages,
@@ -28,8 +30,9 @@ from kalimantan_equity.services.profile import (
 # ---------------------------------------------------------------- scorecard
 
 
-def _unit(row: pd.Series | dict, lang: str) -> str:
-    return row["unit_id"] if lang == "id" else row["unit_en"]
+def _unit(row: pd.Series | Mapping[str, Any], lang: str) -> str:
+    unit: str = row["unit_id"] if lang == "id" else row["unit_en"]
+    return unit
 
 
 def _signed(value: float | None, lang: str, decimals: int) -> str:
@@ -94,7 +97,7 @@ def _trend_years_label(years: list[int]) -> str:
 # ---------------------------------------------------------------- plain-language summary
 
 
-def summary_markdown(result: Summary, regency: str, lang: str) -> str:
+def summary_markdown(result: StrongestWeakest, regency: str, lang: str) -> str:
     """Two sentences in the chosen language, built from the numbers."""
     if not result.n_indicators:
         return t("profile_summary_none", lang, regency=regency)
@@ -124,7 +127,7 @@ def summary_markdown(result: Summary, regency: str, lang: str) -> str:
 # ---------------------------------------------------------------- peers
 
 
-def summary_slide_markdown(result: Summary, regency: str, lang: str) -> str:
+def summary_slide_markdown(result: StrongestWeakest, regency: str, lang: str) -> str:
     """The summary on a slide: the strongest and the weakest areas as two short lists (Markdown)."""
     if not result.n_indicators:
         return t("profile_summary_none", lang, regency=regency)
@@ -201,7 +204,7 @@ def peer_display(
 _STATUS_KEYS = {s: "profile_status_" + s.lower().replace(" ", "_") for s in VILLAGE_STATUSES}
 
 
-def status_label(status: str | None, lang: str) -> str:
+def status_label(status: str | float | None, lang: str) -> str:  # a missing status read from a table is NaN
     if status is None or (isinstance(status, float) and math.isnan(status)):
         return t("profile_status_none", lang)
     key = _STATUS_KEYS.get(str(status).upper())

@@ -271,7 +271,7 @@ def profile_sheet(region: str, lang: str) -> briefings.ProfileSheet:
     regencies = reference("profile_regencies").set_index("code")
     reg = regencies.loc[region]
     card = profile.scorecard(query("profile_values", region=region), cat, query("profile_trend", region=region), region)
-    result = profile.summarise(card)
+    result = profile.strongest_and_weakest(card)
     rows = briefings.highlight_rows(card, result, lang)
     shown = [a.indicator_id for a in [*result.strongest, *result.weakest]]
     context = t(
