@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 
 from kalimantan_equity.services import uploads, warehouse
@@ -70,3 +71,14 @@ def test_status_follows_an_upload(fixture_db: Path) -> None:
     )
     after = warehouse.run(warehouse.connect(fixture_db, uploads.active_layer()), "map_values", **query).set_index("code")
     assert after.loc["64.11", "status"] == "value" and after.loc["64.11", "value"] == 70.5
+
+
+def test_a_plain_read_only_connection_to_the_built_file_has_the_rule(real_db: Path) -> None:
+    """The build stores the rule in the warehouse file: the DuckDB shell or a test opening the file read-only
+    gets the same statuses as the app's connection."""
+    query = {"region": "63.11", "indicator": "idm_score", "year": 2024, "level": "desa"}
+    with duckdb.connect(str(real_db), read_only=True) as raw:
+        plain = warehouse.run(raw, "profile_subregions", **query)
+    app = warehouse.run(warehouse.connect(real_db), "profile_subregions", **query)
+    pd.testing.assert_frame_equal(plain, app)
+    assert set(plain["status"]) == {"value", "missing", "na"}
