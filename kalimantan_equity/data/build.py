@@ -35,6 +35,9 @@ from kalimantan_equity.services.settings import settings
 
 ROOT = Path(__file__).resolve().parents[2]  # the project folder: data/warehouse, data/uploads and static/ live there
 CATALOGUE_DIR = Path(__file__).resolve().parent / "catalogue"
+# The shared query rules (the value status) are stored in the file too, so any read-only connection to it
+# (a test, the DuckDB shell) has them; services/warehouse.connect creates them again on its own connection.
+MACRO_DIR = Path(__file__).resolve().parents[1] / "queries" / "macros"
 SCHEMA_VERSION = 1
 
 Progress = Callable[[float, str], None]
@@ -78,6 +81,7 @@ def fingerprint(src: Path) -> dict[str, object]:
             *CATALOGUE_DIR.glob("*.csv"),
             *(ROOT / "kalimantan_equity" / "geo").glob("*.py"),
             ROOT / "kalimantan_equity" / "services" / "names.py",
+            *MACRO_DIR.glob("*.sql"),
         ]
     )
     code = hashlib.sha256()
@@ -528,6 +532,8 @@ def _write_atomically(db: Path, tables: dict[str, pd.DataFrame], info: dict[str,
                 con.execute(f"CREATE TABLE {name} AS SELECT * FROM frame_view")  # noqa: S608
                 con.unregister("frame_view")
             con.execute("CREATE TABLE build_info AS SELECT $built_at AS built_at, $schema AS schema_version", info)
+            for macro in sorted(MACRO_DIR.glob("*.sql")):
+                con.execute(macro.read_text(encoding="utf-8"))
             con.execute("CHECKPOINT")
         finally:
             con.close()

@@ -1,5 +1,6 @@
 -- The districts or villages of one regency with their value for one indicator and year.
--- Regions without a value stay in: status says 'missing' (no data) or 'na' (not applicable).
+-- Regions without a value stay in: status says 'missing' (no data) or 'na' (not applicable), by the one
+-- rule in macros/region_status.sql.
 -- test-params: {"region": "61.06", "indicator": "idm_score", "year": 2024, "level": "desa"}
 SELECT
     r.code,
@@ -11,22 +12,14 @@ SELECT
     r.parent_code,
     parent.name AS parent_name,
     r.is_kelurahan,
-    o.value,
-    o.note,
-    o.numerator,
-    o.denominator,
-    CASE
-        WHEN o.value IS NOT NULL THEN 'value'
-        WHEN na.region_code IS NOT NULL THEN 'na'
-        ELSE 'missing'
-    END AS status
+    s.value,
+    s.note,
+    s.numerator,
+    s.denominator,
+    s.status
 FROM regions AS r
 JOIN regions AS parent ON parent.code = r.parent_code
-LEFT JOIN observations AS o
-    ON o.region_code = r.code AND o.indicator_id = $indicator AND o.year = $year
-LEFT JOIN not_applicable AS na
-    ON na.region_code = r.code AND na.indicator_id = $indicator
+JOIN region_status($indicator, $year, $level) AS s ON s.region_code = r.code
 WHERE r.regency_code = $region
-    AND r.level = $level
     AND r.has_polygon
 ORDER BY r.code

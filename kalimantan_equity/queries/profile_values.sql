@@ -1,17 +1,13 @@
 -- The comparison set behind a regency's scorecard: for every indicator with a value for $region,
 -- the latest year it has one, and every regency's value in that year (status 'value', 'missing'
--- or 'na'), with the population of the nearest year (earlier wins a tie) as the weight.
+-- or 'na', by the one rule in macros/region_status.sql), with the population of the nearest year
+-- (earlier wins a tie) as the weight.
 -- test-params: {"region": "61.06"}
 WITH latest AS (
     SELECT indicator_id, max(year) AS year
     FROM observations
     WHERE region_code = $region AND value IS NOT NULL
     GROUP BY indicator_id
-),
-regencies AS (
-    SELECT code, prov_code, region_type
-    FROM regions
-    WHERE level = 'kabupaten'
 ),
 weights AS (
     SELECT l.indicator_id, p.region_code, p.value AS population
@@ -26,22 +22,15 @@ SELECT
     r.code AS regency_code,
     r.prov_code,
     r.region_type,
-    o.value,
-    o.numerator,
-    o.denominator,
-    o.note,
+    s.value,
+    s.numerator,
+    s.denominator,
+    s.note,
     w.population,
-    CASE
-        WHEN o.value IS NOT NULL THEN 'value'
-        WHEN na.region_code IS NOT NULL THEN 'na'
-        ELSE 'missing'
-    END AS status
+    s.status
 FROM latest AS l
-CROSS JOIN regencies AS r
-LEFT JOIN observations AS o
-    ON o.indicator_id = l.indicator_id AND o.year = l.year AND o.region_code = r.code
-LEFT JOIN not_applicable AS na
-    ON na.indicator_id = l.indicator_id AND na.region_code = r.code
+CROSS JOIN LATERAL region_status(l.indicator_id, l.year, 'kabupaten') AS s
+JOIN regions AS r ON r.code = s.region_code
 LEFT JOIN weights AS w
     ON w.indicator_id = l.indicator_id AND w.region_code = r.code
 ORDER BY l.indicator_id, r.code

@@ -17,6 +17,7 @@ import pandas as pd
 from kalimantan_equity.services import uploads
 
 QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"
+MACRO_DIR = QUERY_DIR / "macros"  # rules every query shares (the value status): created on each connection
 _QUERY_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
@@ -26,7 +27,9 @@ def connect(path: Path, layer: uploads.Layer | None = None) -> duckdb.DuckDBPyCo
     The warehouse file is attached read-only to an in-memory database that holds one view per
     table. Where uploads exist, ``observations``, ``indicators`` and ``sources`` also show them;
     an uploaded value that the user chose over an existing one hides that one. Each thread must
-    take its own ``cursor()`` from the returned connection.
+    take its own ``cursor()`` from the returned connection. The shared rules in ``queries/macros/``
+    are created last, on this connection: a macro is expanded when a query calls it, so it reads
+    the views above (uploads included), and a warehouse file needs no rebuild to have it.
     """
     con = duckdb.connect(":memory:")
     con.execute("ATTACH ? AS wh (READ_ONLY)", [str(path)])
@@ -40,6 +43,8 @@ def connect(path: Path, layer: uploads.Layer | None = None) -> duckdb.DuckDBPyCo
             con.execute(f"CREATE VIEW {table} AS SELECT * FROM wh.{table}")  # noqa: S608
     if overlaid:
         _overlay(con, layer)
+    for macro in sorted(MACRO_DIR.glob("*.sql")):
+        con.execute(macro.read_text(encoding="utf-8"))
     return con
 
 
