@@ -1,0 +1,67 @@
+"""The one-page regency profile (PDF): every highlights cell is printed in full inside its column."""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">(.*?)</word>')
+
+
+def pdf_words(data: bytes, folder: Path) -> list[tuple[float, float, float, str]]:
+    """Each word printed on the page with where it sits (xMin, yMin, xMax), by poppler's pdftotext."""
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        pytest.fail("poppler-utils (pdftotext) is needed to read the profile PDF: scripts/_libreoffice.sh installs it")
+    source = folder / "sheet.pdf"
+    source.write_bytes(data)
+    out = subprocess.run([pdftotext, "-bbox", str(source), "-"], check=True, capture_output=True, text=True, timeout=60).stdout
+    return [(float(x0), float(y0), float(x1), html.unescape(w)) for x0, y0, x1, w in _WORD.findall(out)]
+
+
+def column_texts(
+    words: list[tuple[float, float, float, str]], columns: list[str], first_source: str
+) -> tuple[list[float], list[list[tuple[float, str]]]]:
+    """Where each column starts, and the table's words column by column (top to bottom, left to
+    right), each with its right end.
+
+    A column starts where its heading starts; the table ends where the sources begin."""
+    heads = [c.split()[0] for c in columns]
+    header = next(
+        (y, xs)
+        for _x, y, _x1, w in words
+        if w == heads[0]
+        for xs in [[next((x0 for x0, y0, _, w0 in words if w0 == h and abs(y0 - y) < 1), None) for h in heads]]
+        if None not in xs
+    )
+    header_y, starts = header
+    bottom = min(y for x, y, _, w in words if w == first_source.split()[0] and y > header_y)
+    edges = [*starts[1:], float("inf")]
+    table = sorted((y, x, x1, w) for x, y, x1, w in words if header_y - 1 < y < bottom)
+    return starts, [[(x1, w) for _y, x, x1, w in table if start - 3 <= x < edge - 3] for start, edge in zip(starts, edges, strict=True)]
+
+
+@pytest.mark.parametrize(("region", "lang"), [("61.06", "id"), ("61.06", "en"), ("61.04", "id")])
+def test_every_highlights_cell_is_printed_in_full_inside_its_column(real_env: Path, tmp_path: Path, region: str, lang: str) -> None:
+    """The bug: the area 'SPM Pekerjaan umum (air minum, sanitasi)' was cut to '… (air minum, sa' by the
+    next column; long cells now wrap onto a second line within their own column."""
+    from kalimantan_equity.services import briefings
+    from kalimantan_equity.ui import exports
+
+    sheet = exports.profile_sheet(region, lang)
+    assert any(len(row[1]) > 30 for row in sheet.rows)  # a long area name, as the bug needed
+    words = pdf_words(briefings.profile_pdf(sheet), tmp_path)
+    starts, columns = column_texts(words, sheet.columns, sheet.sources[0])
+    for i, column in enumerate(columns):
+        printed = " ".join(w for _, w in column)
+        for row in [sheet.columns, *sheet.rows]:
+            cell = " ".join(row[i].split())
+            assert cell in printed, f"column {i}: {cell!r} not printed in full (printed: {printed!r})"
+        if i + 1 < len(columns):  # its text ends before the next column's cell (whose text starts after a padding)
+            overflowing = [w for right, w in column if right > starts[i + 1] - 2]
+            assert overflowing == [], f"column {i} runs into column {i + 1}: {overflowing}"
