@@ -167,7 +167,7 @@ def profile_slide(sheet: ProfileSheet) -> deck.Slide:
                       text=[sheet.subtitle, sheet.map_caption, *sheet.summary])  # fmt: skip
 
 
-_SLIDE_TABLE_IN = 12.33  # the slide's width inside its margins (services.deck)
+_SLIDE_TABLE_IN = deck.SLIDE_W.inches - 2 * deck.MARGIN.inches  # the table spans the slide inside its margins
 _SLIDE_CELL_MARGINS_IN = 0.2  # PowerPoint's default left and right cell margins together
 _SLIDE_CHAR_EM = 0.56  # a generous average character width of the slide's font, in ems
 
@@ -303,7 +303,7 @@ def profile_pdf(sheet: ProfileSheet) -> bytes:
     map_top = _fig_box(fig, subtitle).y0 - 0.02
     column_left = 0.7  # the right column: summary, then the map's legend
     picture, legend = split_map_picture(sheet.map_png)
-    ax_map = fig.add_axes((margin, map_bottom, column_left - 0.02 - margin, map_top - map_bottom), anchor="SW")
+    ax_map = fig.add_axes((margin, map_bottom, column_left - 0.02 - margin, map_top - map_bottom), anchor="S")
     ax_map.imshow(picture, interpolation="antialiased")
     ax_map.set_axis_off()
 
@@ -314,9 +314,8 @@ def profile_pdf(sheet: ProfileSheet) -> bytes:
         legend_top = (_fig_box(fig, summary).y0 - 0.03) if sheet.summary else map_top
         w_in = legend.size[0] / _MAP_PICTURE_DPI * _LEGEND_SCALE
         h_in = legend.size[1] / _MAP_PICTURE_DPI * _LEGEND_SCALE
-        scale = min(
-            1.0, column_w_in / w_in, (legend_top - table_top - 0.015) * page_h / h_in
-        )  # shrunk only where it would not fit above the table
+        room_in = (legend_top - table_top - 0.015) * page_h  # down to the table
+        scale = min(1.0, column_w_in / w_in, room_in / h_in)  # shrunk only where it would not fit
         w, h = w_in * scale / page_w, h_in * scale / page_h
         ax_legend = fig.add_axes((column_left, legend_top - h, w, h))
         ax_legend.imshow(legend, interpolation="antialiased")
