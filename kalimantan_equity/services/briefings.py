@@ -30,6 +30,7 @@ from matplotlib.text import Text  # noqa: E402
 from matplotlib.transforms import Bbox  # noqa: E402
 from PIL import Image  # noqa: E402
 
+from kalimantan_equity.geo import render  # noqa: E402
 from kalimantan_equity.geo.mpl_text import mpl_escape  # noqa: E402
 from kalimantan_equity.services import deck, export, gaps  # noqa: E402
 from kalimantan_equity.services.i18n import fmt_number, label, t  # noqa: E402
@@ -222,21 +223,15 @@ def wrap_to(text: str, width_pt: float, prop: FontProperties) -> list[str]:
     return [*lines, line]
 
 
-def split_map_picture(png: bytes) -> tuple[Image.Image, Image.Image | None]:
-    """The map picture cut into the map and its legend, each trimmed to what is drawn on it.
-
-    ``geo.render.map_image(compact=True)`` draws the map in the left 63 % of the picture, clipped at
-    that edge, and the legend right of it: the cut is the first blank column of pixels from 60 %
-    on. Where there is none (another layout), the picture stays whole and there is no legend part."""
+def split_map_picture(png: bytes) -> tuple[Image.Image, Image.Image]:
+    """The compact map picture (``geo.render.map_image(compact=True)``) cut into the map and its
+    legend, each trimmed to what is drawn on it. The cut lies between the map's clipped right edge
+    and the legend's left edge, both fixed by ``geo.render``'s layout constants."""
     image = Image.open(io.BytesIO(png)).convert("RGB")
     ink = np.asarray(image).min(axis=2) < 245
-    used = ink.any(axis=0)
-    width = image.size[0]
-    blank = [x for x in range(int(width * 0.6), int(width * 0.7)) if not used[x]]
-    if not blank or not used[blank[0] :].any():
-        return _trim(image, ink), None
-    cut = blank[0]
-    return _trim(image.crop((0, 0, cut, image.size[1])), ink[:, :cut]), _trim(image.crop((cut, 0, width, image.size[1])), ink[:, cut:])
+    width, height = image.size
+    cut = round(width * (render.COMPACT_MAP_RIGHT + render.COMPACT_LEGEND_LEFT) / 2)
+    return _trim(image.crop((0, 0, cut, height)), ink[:, :cut]), _trim(image.crop((cut, 0, width, height)), ink[:, cut:])
 
 
 def _trim(image: Image.Image, ink: npt.NDArray[np.bool_]) -> Image.Image:
