@@ -53,6 +53,13 @@ def _layer(path: str) -> gpd.GeoDataFrame:
     return frame
 
 
+# The compact picture (for slides and the one-page profile): the map in the left part, clipped at
+# COMPACT_MAP_RIGHT, and the legend from COMPACT_LEGEND_LEFT on. The one-page profile cuts the picture
+# between the two to place the legend in its own column (services/briefings.py::split_map_picture).
+COMPACT_MAP_RIGHT = 0.63
+COMPACT_LEGEND_LEFT = 0.64
+
+
 def map_image(
     geometry: Path,
     colour_of: dict[str, str],
@@ -83,7 +90,7 @@ def map_image(
     regions = _layer(str(geometry))
     shown = regions[regions["code"].isin(colour_of)]
     fig = Figure(figsize=(size_px[0] / _DPI, size_px[1] / _DPI), dpi=_DPI)
-    ax = fig.add_axes((0.01, 0.02, 0.62, 0.96) if compact else (0.02, 0.1, 0.66, 0.74))
+    ax = fig.add_axes((0.01, 0.02, COMPACT_MAP_RIGHT - 0.01, 0.96) if compact else (0.02, 0.1, 0.66, 0.74))
     ax.set_axis_off()
     shown.plot(ax=ax, color=[_mpl(colour_of[c]) for c in shown["code"]], edgecolor="white", linewidth=0.15 if len(shown) > 1000 else 0.4)
     if outline is not None:
@@ -106,7 +113,7 @@ def map_image(
         for handle in handles:
             handle.set_label(textwrap.fill(str(handle.get_label()), 24))
     size = 14 if compact else 12
-    legend_box = fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.64, 0.97) if compact else (0.7, 0.84), fontsize=size,
+    legend_box = fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(COMPACT_LEGEND_LEFT, 0.97) if compact else (0.7, 0.84), fontsize=size,
                             frameon=False, title=unit, title_fontsize=size + 1, alignment="left")  # fmt: skip
     if compact:
         return _save(fig, fmt)
