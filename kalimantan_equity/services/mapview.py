@@ -155,49 +155,13 @@ def build_map(
     """One trace per class (so the legend shows bounds and counts), then no-data, not-applicable,
     province outlines and service points. ``frame`` comes from ``queries/map_values.sql``.
     """
-    traces: list[Trace] = []
-    with_value = frame[frame["status"] == "value"].copy()
-    with_value["rank"] = rank_values(with_value["value"], meta.direction)
-    n_ranked = len(with_value)
     simulated = f"<br><b>⚠ {t('simulated_mark', lang)}</b>" if meta.simulated else ""
     footer = f"<br><span style='font-size:0.85em'>{escape(t('source', lang))}: {escape(meta.citation)} · {year}</span>{simulated}"
     thin = (0.3 if layer.level == "desa" else 0.6) * (2 if presenting else 1)
     scale = 1.4 if presenting else 1.0  # meeting mode: legible from the back of the room
-
     painting = paint(frame, meta, lang, scheme, k, high_contrast)
-    label_of = dict(painting.legend)
-    order = {colour: i for i, (colour, _) in enumerate(painting.legend)}
-    if n_ranked:
-        with_value["colour"] = with_value["code"].map(painting.colour_of)
-        with_value["order"] = with_value["colour"].map(order)
-        with_value["rank"] = with_value["rank"].astype(int)
-        # Per-region hover data is only the value (as ``z``, 4 bytes) and the rank (2 bytes), sent
-        # as typed arrays; the name comes from the geometry file (``properties.n``) and Plotly
-        # formats the number with the language's separators (layout ``separators``). Group, unit,
-        # source and year are the same for a whole trace and go into its template.
-        shown_in_legend: set[int] = set()
-        for (i, group), part in with_value.groupby(["order", "region_type"], sort=True):
-            template = (
-                f"<b>%{{properties.n}}</b><br>%{{z:,.{max(meta.decimals, 0)}f}} "
-                + escape(meta.unit)
-                + f"<br>{t('rank', lang)} "
-                + t("rank_of", lang, rank="%{customdata}", n=n_ranked)
-                + f"<br>{t('group', lang)}: {label('region_types', group, lang)}"
-            )
-            colour = part["colour"].iloc[0]
-            legend = i not in shown_in_legend
-            shown_in_legend.add(i)
-            trace = _choropleth(part["code"], None, layer, colour, label_of[colour], template + footer, thin, f"class{i}", legend)
-            trace["z"] = _hover_values(part["value"].to_numpy(dtype=float), meta.decimals)  # one colour per trace: z only feeds the hover
-            trace["customdata"] = part["rank"].to_numpy(dtype=np.int16 if n_ranked < 32_000 else np.int32)
-            traces.append(trace)
-    for status, colour in (("missing", classify.NO_DATA_COLOUR), ("na", classify.NOT_APPLICABLE_COLOUR)):
-        part = frame[frame["status"] == status]
-        if part.empty:
-            continue
-        key = "no_data" if status == "missing" else "not_applicable"
-        template = f"<b>%{{properties.n}}</b><br>{t(key, lang)}"
-        traces.append(_choropleth(part["code"], None, layer, colour, label_of[colour], template + footer, thin, status, True))
+    traces = _value_traces(frame, meta, lang, layer, painting, footer, thin)
+    traces += _status_traces(frame, lang, layer, dict(painting.legend), footer, thin)
     if outline is not None:
         traces.append(_outline(outline, 2.0 * scale))
     if border is not None:
@@ -206,8 +170,70 @@ def build_map(
         traces.append(highlight(selected, layer))
     if points is not None and not points.empty:
         traces.append(_points(points, lang, round(11 * scale)))
+    # The traces are plain dicts built from known-good values; Plotly's per-property validation
+    # would cost more than the rest of the rerun (~60 ms for 56 regencies), so it is skipped.
+    # Tests render every indicator and level, and the browser test draws the result.
+    return go.Figure(data=traces, layout=_map_layout(meta, lang, layer, bbox, height, scale), _validate=False)
+
+
+def _value_traces(
+    frame: pd.DataFrame, meta: IndicatorMeta, lang: str, layer: MapLayer, painting: Painting, footer: str, thin: float
+) -> list[Trace]:
+    """One trace per class and group of the regions with a value (the legend names each class once).
+
+    Per-region hover data is only the value (as ``z``, 4 bytes) and the rank (2 bytes), sent as typed
+    arrays; the name comes from the geometry file (``properties.n``) and Plotly formats the number
+    with the language's separators (layout ``separators``). Group, unit, source and year are the
+    same for a whole trace and go into its template."""
+    with_value = frame[frame["status"] == "value"].copy()
+    with_value["rank"] = rank_values(with_value["value"], meta.direction)
+    n_ranked = len(with_value)
+    if not n_ranked:
+        return []
+    label_of = dict(painting.legend)
+    order = {colour: i for i, (colour, _) in enumerate(painting.legend)}
+    with_value["colour"] = with_value["code"].map(painting.colour_of)
+    with_value["order"] = with_value["colour"].map(order)
+    with_value["rank"] = with_value["rank"].astype(int)
+    traces: list[Trace] = []
+    shown_in_legend: set[int] = set()
+    for (i, group), part in with_value.groupby(["order", "region_type"], sort=True):
+        template = (
+            f"<b>%{{properties.n}}</b><br>%{{z:,.{max(meta.decimals, 0)}f}} "
+            + escape(meta.unit)
+            + f"<br>{t('rank', lang)} "
+            + t("rank_of", lang, rank="%{customdata}", n=n_ranked)
+            + f"<br>{t('group', lang)}: {label('region_types', group, lang)}"
+        )
+        colour = part["colour"].iloc[0]
+        legend = i not in shown_in_legend
+        shown_in_legend.add(i)
+        trace = _choropleth(part["code"], None, layer, colour, label_of[colour], template + footer, thin, f"class{i}", legend)
+        trace["z"] = _hover_values(part["value"].to_numpy(dtype=float), meta.decimals)  # one colour per trace: z only feeds the hover
+        trace["customdata"] = part["rank"].to_numpy(dtype=np.int16 if n_ranked < 32_000 else np.int32)
+        traces.append(trace)
+    return traces
+
+
+def _status_traces(frame: pd.DataFrame, lang: str, layer: MapLayer, label_of: dict[str, str], footer: str, thin: float) -> list[Trace]:
+    """No data and not applicable: each its own grey, its own legend entry, never a class."""
+    traces: list[Trace] = []
+    for status, colour in (("missing", classify.NO_DATA_COLOUR), ("na", classify.NOT_APPLICABLE_COLOUR)):
+        part = frame[frame["status"] == status]
+        if part.empty:
+            continue
+        key = "no_data" if status == "missing" else "not_applicable"
+        template = f"<b>%{{properties.n}}</b><br>{t(key, lang)}"
+        traces.append(_choropleth(part["code"], None, layer, colour, label_of[colour], template + footer, thin, status, True))
+    return traces
+
+
+def _map_layout(
+    meta: IndicatorMeta, lang: str, layer: MapLayer, bbox: tuple[float, float, float, float], height: int, scale: float
+) -> dict[str, Any]:
+    """No base map (nothing fetched from a CDN), fitted to ``bbox``, the legend below the map."""
     lon0, lat0, lon1, lat1 = _padded(bbox)
-    layout = dict(
+    return dict(
         template="none",  # Plotly's default template adds ~10 KB to every rerun
         geo=dict(
             visible=False,  # no base map: nothing to fetch from a CDN
@@ -236,10 +262,6 @@ def build_map(
         uirevision=f"{layer.level}",  # keep the user's zoom while values change
         clickmode="event+select",
     )
-    # The traces are plain dicts built from known-good values; Plotly's per-property validation
-    # would cost more than the rest of the rerun (~60 ms for 56 regencies), so it is skipped.
-    # Tests render every indicator and level, and the browser test draws the result.
-    return go.Figure(data=traces, layout=layout, _validate=False)
 
 
 @dataclass(frozen=True)
