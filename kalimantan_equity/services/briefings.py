@@ -268,7 +268,8 @@ def profile_pdf(sheet: ProfileSheet) -> bytes:
 
     # the table: cell text wrapped to its column, each row as high as its tallest cell
     table_w_in = page_w * (1 - 2 * margin)
-    widths_in = [table_w_in * share for share in _TABLE_COLUMNS]
+    shares = _TABLE_COLUMNS if len(sheet.columns) == len(_TABLE_COLUMNS) else [1 / len(sheet.columns)] * len(sheet.columns)
+    widths_in = [table_w_in * share for share in shares]
     body, head = FontProperties(size=_TABLE_FONT), FontProperties(size=_TABLE_FONT, weight="bold")
     rows = sheet.rows or [["—"] * len(sheet.columns)]
     wrapped = [["\n".join(wrap_to(c, (w - 2 * _CELL_PAD_IN) * 72, head if r == 0 else body)) for c, w in zip(row, widths_in, strict=True)]
@@ -280,7 +281,7 @@ def profile_pdf(sheet: ProfileSheet) -> bytes:
     ax_table = fig.add_axes((margin, table_bottom, 1 - 2 * margin, table_h))
     ax_table.set_axis_off()
     grid = ax_table.table(cellText=[[mpl_escape(c) for c in row] for row in wrapped[1:]], colLabels=[mpl_escape(c) for c in wrapped[0]],
-                          cellLoc="left", colLoc="left", colWidths=list(_TABLE_COLUMNS), bbox=Bbox.from_bounds(0, 0, 1, 1))  # fmt: skip
+                          cellLoc="left", colLoc="left", colWidths=list(shares), bbox=Bbox.from_bounds(0, 0, 1, 1))  # fmt: skip
     grid.auto_set_font_size(False)
     grid.set_fontsize(_TABLE_FONT)
     for (r, c), cell in grid.get_celld().items():

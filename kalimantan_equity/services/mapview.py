@@ -486,11 +486,22 @@ def add_group_marks(fig: go.Figure, frame: pd.DataFrame, regencies: MapLayer, la
                 z=[0] * len(codes),
                 colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
                 showscale=False,
-                showlegend=True,
+                showlegend=False,  # a hollow choropleth's legend swatch is blank: the line below stands for it
                 hoverinfo="skip",
                 marker=dict(line=dict(color=colour, width=width)),
                 name=t(f"map_mark_{group}", lang),
                 legendgroup=f"mark_{group}",
+            )
+        )
+        fig.add_trace(  # legend only: a line swatch in the outline's colour, toggling the outline with it
+            go.Scattergeo(
+                lon=[None],
+                lat=[None],
+                mode="lines",
+                line=dict(color=colour, width=width),
+                name=t(f"map_mark_{group}", lang),
+                legendgroup=f"mark_{group}",
+                hoverinfo="skip",
             )
         )
 
@@ -588,7 +599,9 @@ def legend_html(fig: go.Figure, unit: str, lang: str) -> str:
         seen.add(name)
         marker = trace.get("marker") or {}
         scale = trace.get("colorscale") or [[0, "#cccccc"]]
-        if trace.get("type") == "scattergeo":
+        if trace.get("type") == "scattergeo" and trace.get("mode") == "lines":  # a line (outline, river): a hollow swatch
+            swatch = f"<span class='lg-sw' style='border:0.2rem solid {(trace.get('line') or {}).get('color')}'></span>"
+        elif trace.get("type") == "scattergeo":
             colour = marker.get("color") if isinstance(marker.get("color"), str) else "#1f4e9c"
             swatch = f"<span class='lg-sw' style='background:{colour};transform:rotate(45deg) scale(0.75)'></span>"
         elif scale[0][1] == "rgba(0,0,0,0)":  # an outline: a hollow swatch
