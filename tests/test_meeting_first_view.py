@@ -59,12 +59,17 @@ def test_map_fits_the_shown_regions_and_marks_cities_and_border_regencies(real_d
     fig = mapview.build_map(frame, meta, 2024, "en", LAYER)
     mapview.add_group_marks(fig, frame, LAYER, "en")
     mapview.add_name_labels(fig, frame, places, size=18, px_per_degree=70)
-    marks = {tr.name: set(tr.locations) for tr in fig.data if tr.name in ("Cities (blue line)", "Border regencies (green line)")}
+    names = ("Cities (blue line)", "Border regencies (green line)")
+    marks = {tr.name: set(tr.locations) for tr in fig.data if tr.name in names and tr.type == "choropleth"}
     assert len(marks["Cities (blue line)"]) == 9 and len(marks["Border regencies (green line)"]) == 8
+    # the legend shows each outline as a line of its colour (a hollow choropleth's own swatch is blank)
+    keys = {tr.name: tr.line.color for tr in fig.data if tr.name in names and tr.type == "scattergeo" and tr.showlegend is not False}
+    assert keys == {"Cities (blue line)": mapview.GROUP_MARKS["kota"], "Border regencies (green line)": mapview.GROUP_MARKS["perbatasan"]}
     labels = next(tr for tr in fig.data if tr.name == "labels")
     assert 15 <= len(labels.text) <= 56 and "Kapuas Hulu" in labels.text  # the large regencies are named, none overlapping
     legend = mapview.legend_html(mapview.for_meeting(fig), meta.unit, "en")
     assert "Cities (blue line)" in legend and "Border regencies (green line)" in legend and fig.layout.showlegend is False
+    assert f"border:0.2rem solid {mapview.GROUP_MARKS['kota']}'></span><span>Cities (blue line)" in legend  # the slide's key too
 
 
 def test_profile_scorecard_is_real_data_unless_demonstration_data_is_asked_for(real_env: Path) -> None:
