@@ -260,17 +260,7 @@ def scorecard_figure(card: pd.DataFrame, rows: list[ScoreRow], lang: str, decima
         colorbar=dict(title=dict(text="%"), thickness=14),
         hovertemplate="%{y}<br>%{x}: %{text} %<br>n = %{customdata[1]}<br>%{customdata[0]}<extra></extra>",
     )
-    layout = dict(
-        template="none",
-        height=max(320, 56 * len(rows) + 140),
-        margin=dict(l=10, r=10, t=70, b=40),
-        title=dict(text=escape(title), font=dict(size=16), x=0, y=0.98),
-        xaxis=dict(side="top", tickfont=dict(size=14), automargin=True),
-        yaxis=dict(autorange="reversed", tickfont=dict(size=13), automargin=True),
-        separators=",." if lang == "id" else ".,",
-        plot_bgcolor="white",
-    )
-    return go.Figure(data=[trace], layout=layout, _validate=False)
+    return _grid_figure(trace, title, len(rows), 56, lang)
 
 
 @dataclass(frozen=True)
@@ -321,9 +311,14 @@ def proxy_scorecard_figure(card: pd.DataFrame, rows: list[ProxyRow], lang: str, 
         ygap=3,
         hovertemplate="%{y}<br>%{x}: %{text}<br>n = %{customdata[1]}<br>%{customdata[0]}<extra></extra>",
     )
+    return _grid_figure(trace, title, len(rows), 44, lang)
+
+
+def _grid_figure(trace: dict[str, Any], title: str, n_rows: int, row_px: int, lang: str) -> go.Figure:
+    """A sector × group grid: columns named on top, first row at the top, ``row_px`` per row."""
     layout = dict(
         template="none",
-        height=max(320, 44 * len(rows) + 140),
+        height=max(320, row_px * n_rows + 140),
         margin=dict(l=10, r=10, t=70, b=40),
         title=dict(text=escape(title), font=dict(size=16), x=0, y=0.98),
         xaxis=dict(side="top", tickfont=dict(size=14), automargin=True),
