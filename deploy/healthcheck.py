@@ -1,10 +1,9 @@
 """The image's HEALTHCHECK and Kubernetes' startup probe: ``python deploy/healthcheck.py [PORT]``.
 
 Healthy means Streamlit answers ``/_stcore/health`` and, once per container, the app has run one
-session (``kalimantan_equity/warm_up.py``): Streamlit learns the pages from its first script run, and until
-then a visitor's deep link (``/kesenjangan?...``) on a fresh replica opens under a "Page not found"
-box. The proxy sends visitors only to healthy replicas (compose ``depends_on``, the startup probe),
-so the first visitor of every replica gets a clean page. A marker in the temporary folder keeps the
+session (``kalimantan_equity/warm_up.py``), which pays the imports and first queries of a fresh
+replica. The proxy sends visitors only to healthy replicas (compose ``depends_on``, the startup
+probe), so the first visitor of every replica gets a warm server. A marker in the temporary folder keeps the
 warm-up to once; later checks are the plain health request.
 """
 

@@ -12,15 +12,6 @@ pytestmark = pytest.mark.browser
 _PAINTED = "paths => paths.filter(p => !['none', 'rgba(0, 0, 0, 0)'].includes(getComputedStyle(p).fill)).length"
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _warm(server: str, browser) -> None:
-    """Load the main page once: Streamlit shows a false "Page not found" over the first page a fresh
-    server is asked for when that is not the default page (streamlit/streamlit#9992)."""
-    tab = Page(browser, server)
-    tab.open("/")
-    tab.page.close()
-
-
 # A point inside the largest painted village (on screen), where a user would click it.
 _A_VILLAGE_ON_TOP = """ps => {
   const painted = ps.filter(p => !['none', 'rgba(0, 0, 0, 0)'].includes(getComputedStyle(p).fill));

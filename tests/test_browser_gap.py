@@ -17,22 +17,13 @@ def _wait_for(tab: Page, selector: str, at_least: int) -> int:
     return tab.page.evaluate(_COUNT, selector)
 
 
-def _close_page_not_found(tab: Page) -> None:
-    """A fresh server answers the first deep link to a non-default page with a "Page not found" modal
-    drawn above the right page (streamlit/streamlit#9992); close it as a user would."""
-    dialog = tab.page.get_by_role("dialog")
-    if dialog.count() and "Page not found" in dialog.first.inner_text():
-        tab.page.keyboard.press("Escape")
-        dialog.first.wait_for(state="detached", timeout=10_000)
-
-
 def test_gap_page_draws_trend_contributions_scorecard_and_formulas_offline(server: str, browser) -> None:
     tab = Page(browser, server, width=1600, height=1000)
     tab.open("/kesenjangan")
     tab.page.get_by_text("Apakah kesenjangan layanan dasar menyempit?").first.wait_for(timeout=90_000)
     _wait_for(tab, ".js-plotly-plot", 3)  # trend, contributions, scorecard
     tab.page.wait_for_timeout(800)  # let plotly finish painting
-    _close_page_not_found(tab)
+    assert tab.page.locator("[role=dialog]").count() == 0  # a first deep link opens cleanly
     # trend: one drawn line per series and measure, never one line through the method break
     lines = tab.page.eval_on_selector_all(
         ".js-plotly-plot .scatterlayer .js-line", "ps => ps.filter(p => (p.getAttribute('d') || '').length > 10).length"
@@ -56,7 +47,7 @@ def test_gap_page_in_english_on_a_simulated_spm_indicator(server: str, browser) 
     tab = Page(browser, server, width=1600, height=1000)
     tab.open("/kesenjangan?lang=en&demo=1")  # simulated series are offered with demonstration data only
     tab.page.get_by_text("Is the gap in basic services closing?").first.wait_for(timeout=90_000)
-    _close_page_not_found(tab)
+    assert tab.page.locator("[role=dialog]").count() == 0  # a first deep link opens cleanly
     tab.choose("Indicator", "⚠ SPM achievement: health · SPM Health · Simulated data")
     tab.page.get_by_text("Simulated data: these figures are generated").first.wait_for(timeout=60_000)
     tab.page.get_by_text("Share of the total shortfall from the target").first.wait_for(timeout=60_000)

@@ -25,16 +25,9 @@ _NOT_DRAWN = ("none", "rgba(0, 0, 0, 0)")
 
 
 @pytest.fixture(scope="module")
-def app(server: str, browser) -> str:
-    """The live app after its first visit.
-
-    A fresh Streamlit server knows its ``st.navigation`` pages only after one run of ``app.py``;
-    until then a deep link such as ``/profil`` gets Streamlit's "Page not found" notice over the
-    right page (streamlit/streamlit#9624). A first visitor of the overview runs it.
-    """
-    tab = Page(browser, server)
-    tab.open("/")
-    tab.page.close()
+def app(server: str) -> str:
+    """The live app, as a first visitor finds it: a deep link such as ``/profil`` opens cleanly on a
+    fresh server (tests/test_warm_up.py)."""
     return server
 
 

@@ -35,7 +35,6 @@ def _type(tab: Page, label: str, text: str) -> None:
 def test_an_editor_settles_a_region_fills_the_form_and_stores(editor_server, browser, tmp_path, monkeypatch) -> None:
     url, root = editor_server
     tab = Page(browser, url)
-    tab.open("/")  # a fresh server's first deep link shows "Page not found" over the page (streamlit/streamlit#9992)
     tab.open("/data")
     tab.page.wait_for_timeout(1500)
     assert tab.page.locator("[role=dialog]").count() == 0
