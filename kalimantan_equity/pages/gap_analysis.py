@@ -75,7 +75,7 @@ by_type = types.rows.set_index("group")
 reference_text = t("gap_reference_kota" if types.reference == "kota" else "gap_reference_all", lang)
 
 
-def _gap_sentences() -> None:
+def _gap_sentences(by_type: pd.DataFrame, meta: mapview.IndicatorMeta, lang: str, gap_unit: str, reference_text: str) -> None:
     """How far the border and the other regencies are behind (or ahead of) the reference, one line each."""
     for group in ("perbatasan", "kabupaten"):
         gap, ratio = by_type.at[group, "gap"], by_type.at[group, "ratio"]
@@ -95,7 +95,9 @@ def _gap_sentences() -> None:
         )
 
 
-def _group_figures() -> None:
+def _group_figures(types: gaps.GroupTable, meta: mapview.IndicatorMeta, lang: str, presenting: bool) -> None:
+    """The four headline figures: cities, other regencies, border regencies and all of Kalimantan."""
+    by_type = types.rows.set_index("group")
     for col, group in zip(st.columns(4), (*gaps.GROUPS, gaps.ALL), strict=True):
         value = by_type.at[group, "headline"]
         name = t("all_provinces", lang) if group == gaps.ALL else label("region_types_short", group, lang)
@@ -124,9 +126,9 @@ if presenting:
     # The slide's body is sent first and its heading after, drawn above it (CSS order): a step never
     # shows the new heading over the old chart.
     if slide == "groups":
-        _group_figures()
+        _group_figures(types, meta, lang, presenting)
         with st.container(key="meeting_big"):
-            _gap_sentences()
+            _gap_sentences(by_type, meta, lang, gap_unit, reference_text)
         st.caption(t("gap_orientation", lang, reference=reference_text, weighting=t(f"weighting_{types.weighting}", lang).lower()))
     else:
         if slide == "contrib":
@@ -150,8 +152,8 @@ if presenting:
 
 # --------------------------------------------------------------------------- group summaries
 st.header(t("gap_groups_heading", lang))
-_group_figures()
-_gap_sentences()
+_group_figures(types, meta, lang, presenting)
+_gap_sentences(by_type, meta, lang, gap_unit, reference_text)
 st.caption(t("gap_orientation", lang, reference=reference_text, weighting=t(f"weighting_{types.weighting}", lang).lower()))
 provinces = gaps.group_table(frame, spec, "prov_code")
 tab_types, tab_provinces = st.tabs([t("gap_tab_types", lang), t("gap_tab_provinces", lang)])
