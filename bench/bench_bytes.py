@@ -20,7 +20,10 @@ an unchanged large element comes back as a reference (``ref_hash``), as in a bro
 
 ``--detail`` prints, for the current code, where the bytes of each interaction go: per element
 (type and key), and for the map figure per trace and per key of its JSON. Bytes are deterministic
-(the same data gives the same bytes), so one round is enough. Nothing here is a test: it prints the
+(the same data gives the same bytes), so one round is enough. Each interaction is counted twice: the
+messages' own size, and what crossed the network (the websocket's frames as they arrive on the socket,
+compressed where the server compresses: ``server.enableWebsocketCompression``). The targets are about
+the network. Nothing here is a test: it prints the
 figures beside the targets and exits 0.
 """
 
@@ -85,10 +88,12 @@ class BrowserClient(Client):
 class Interaction:
     name: str
     kb: float
+    wire_kb: float
     messages: list[tuple[ForwardMsg, int]] = field(default_factory=list)
 
 
-async def _change(client: BrowserClient, key: str, pick) -> Interaction | None:  # noqa: ANN001 - pick: options -> value
+async def change(client: BrowserClient, key: str, pick) -> Interaction | None:  # noqa: ANN001 - pick: options -> value
+    """Change one widget (``pick`` chooses from its options) and record the interaction, as a browser sends it."""
     found = client.last.widget(key)
     if not found:
         return None
@@ -104,10 +109,10 @@ async def _change(client: BrowserClient, key: str, pick) -> Interaction | None: 
     else:
         state.string_value = value
     run = await client.rerun(changes=[state])
-    return Interaction(key, run.bytes / 1024, list(client.messages))
+    return Interaction(key, run.bytes / 1024, run.wire_bytes / 1024, list(client.messages))
 
 
-def _other(client: BrowserClient, key: str):  # noqa: ANN202
+def other_option(client: BrowserClient, key: str):  # noqa: ANN202
     """Any option but the one the widget holds now."""
     found = client.last.widget(key)
     held = client.widgets.get(found[1].id) if found else None
@@ -120,24 +125,24 @@ async def measure(port: int, facts) -> dict[str, Interaction]:  # noqa: ANN001
     client = BrowserClient(port, timeout=120)
     await client.open()
     await client.rerun(page="", query_string="ind=bps_hls&lvl=kabupaten", fresh=True)
-    step = await _change(client, "yr", _other(client, "yr"))
+    step = await change(client, "yr", other_option(client, "yr"))
     if step:
         out["regency: another year"] = step
     names = facts.indicator_labels
-    step = await _change(client, "ind", lambda o: names.get("bps_p0") if names.get("bps_p0") in o else None)
+    step = await change(client, "ind", lambda o: names.get("bps_p0") if names.get("bps_p0") in o else None)
     if step:
         out["regency: another indicator"] = step
     k = client.last.widget("k")
     if k:
-        step = await _change(client, "k", lambda _o: 4.0 if list(k[1].value or k[1].default) != [4.0] else 6.0)
+        step = await change(client, "k", lambda _o: 4.0 if list(k[1].value or k[1].default) != [4.0] else 6.0)
         if step:
             out["regency: number of classes"] = step
-    step = await _change(client, "map_rivers", lambda _o: True)
+    step = await change(client, "map_rivers", lambda _o: True)
     if step:
         out["regency: rivers turned on"] = step
     k = client.last.widget("k")
     if k:
-        step = await _change(client, "k", lambda _o: 6.0)  # a number not shown before: a new map
+        step = await change(client, "k", lambda _o: 6.0)  # a number not shown before: a new map
         if step:
             out["regency: number of classes, rivers on"] = step
     await client.close()
@@ -146,10 +151,10 @@ async def measure(port: int, facts) -> dict[str, Interaction]:  # noqa: ANN001
     await client.open()
     names = facts.indicator_labels
     await client.rerun(page="", query_string="ind=idm_score&lvl=kecamatan", fresh=True)
-    step = await _change(client, "lvl", lambda _o: facts.level_labels["desa"])
+    step = await change(client, "lvl", lambda _o: facts.level_labels["desa"])
     if step:
         out["villages: level switched"] = step
-    step = await _change(client, "ind", lambda o: names.get("idm_ike") if names.get("idm_ike") in o else None)
+    step = await change(client, "ind", lambda o: names.get("idm_ike") if names.get("idm_ike") in o else None)
     if step:
         out["villages: another indicator"] = step
     await client.close()
@@ -199,12 +204,18 @@ def _figure_lines(name: str, proto: Any) -> list[str]:
 
 
 def report(results: dict[str, dict[str, Interaction]]) -> str:
+    """Per variant two figures: the messages' own size, and what crossed the network (the websocket's
+    compressed frames, as a browser's network panel counts them). The targets are about the network."""
     names = list(results)
     steps = list(dict.fromkeys(s for r in results.values() for s in r))
-    out = [f"| KB per interaction | {' | '.join(names)} | target |", "|---|" + "---:|" * len(names) + "---|"]
+    head = " | ".join(f"{n}: messages | {n}: on the wire" for n in names)
+    out = [f"| KB per interaction | {head} | target (wire) |", "|---|" + "---:|---:|" * len(names) + "---|"]
     for step in steps:
         target = TARGETS_KB["village" if step.startswith("villages") else "regency"]
-        cells = [f"{results[n][step].kb:.1f}" if step in results[n] else "—" for n in names]
+        cells = []
+        for n in names:
+            found = results[n].get(step)
+            cells += [f"{found.kb:.1f}", f"{found.wire_kb:.1f}"] if found else ["—", "—"]
         out.append(f"| {step} | {' | '.join(cells)} | ≤ {target} |")
     return "\n".join(out)
 
@@ -235,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
         print(report(results))
         if args.detail:
             for step, interaction in results["current"].items():
-                print(f"\n{step}: {interaction.kb:.1f} KB")
+                print(f"\n{step}: {interaction.kb:.1f} KB of messages, {interaction.wire_kb:.1f} KB on the wire")
                 print("\n".join(breakdown(interaction)))
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -155,7 +155,8 @@ class Run:
     elements: dict[tuple[int, ...], Any] = field(default_factory=dict)
     status: int | None = None
     page_not_found: bool = False
-    bytes: int = 0
+    bytes: int = 0  # the messages' own size (after decompression)
+    wire_bytes: int = 0  # what travelled on the socket (compressed when the server compresses)
     runs: int = 0  # script runs in this interaction (2 after an st.rerun())
     exceptions: list[Any] = field(default_factory=list)  # every exception element of the interaction, whichever run drew it
 
@@ -211,6 +212,17 @@ def _state_from_proto(kind: str, proto: Any, known: WidgetState | None) -> Widge
     return state
 
 
+class _CountingConnection(ClientConnection):
+    """A websocket that counts the bytes it receives on the socket: compressed frames as they travel,
+    headers included (what a browser's network panel counts), beside the messages' own size."""
+
+    received = 0
+
+    def data_received(self, data: bytes) -> None:
+        self.received += len(data)
+        super().data_received(data)
+
+
 class Client:
     """One browser tab: a websocket, the widget values the frontend would hold, and the current page."""
 
@@ -228,6 +240,7 @@ class Client:
         self._current: Run | None = None
         self._done: asyncio.Event | None = None
         self.closed: BaseException | None = None
+        self._wire_start = 0
 
     async def open(self) -> None:
         try:
@@ -241,6 +254,7 @@ class Client:
                 ping_interval=None,  # browsers do not ping; they answer the server's pings
                 open_timeout=self.timeout,
                 proxy=None,
+                create_connection=_CountingConnection,  # offers permessage-deflate, as browsers do
             )
         except (OSError, TimeoutError, ConnectionClosed) as exc:
             raise SessionClosed(f"connect: {exc!r}") from exc
@@ -297,6 +311,7 @@ class Client:
             if message.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
                 return  # st.rerun(): another run follows in the same interaction
             run.status = message.script_finished
+            run.wire_bytes = self._wire() - self._wire_start
             if self._done is not None:
                 self._done.set()
 
@@ -334,6 +349,7 @@ class Client:
         state.context_info.locale = "id-ID"
         state.context_info.color_scheme = "light"
         run = Run()
+        self._wire_start = self._wire()
         self._current, self._done = run, asyncio.Event()
         try:
             await self.ws.send(msg.SerializeToString())
@@ -347,6 +363,9 @@ class Client:
         self._remember_widgets(run)
         self.last = run
         return run
+
+    def _wire(self) -> int:
+        return self.ws.received if isinstance(self.ws, _CountingConnection) else 0
 
     def cached_hashes(self) -> list[str]:
         """The messages this client holds in Streamlit's message cache: none (see ``bench.bench_bytes`` for one that does)."""

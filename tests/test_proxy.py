@@ -98,6 +98,10 @@ def test_a_browser_keeps_its_websocket_and_its_replica_through_the_proxy(deploym
     tab.page.on("request", lambda request: tab.requests.append(request.url))
     sockets = []
     tab.page.on("websocket", lambda ws: sockets.append(ws))
+    handshakes: list[dict[str, str]] = []  # the websocket's handshake, as Chromium's network panel shows it
+    devtools = context.new_cdp_session(tab.page)
+    devtools.send("Network.enable")
+    devtools.on("Network.webSocketHandshakeResponseReceived", lambda event: handshakes.append(event["response"]["headers"]))
     tab.open("/?lang=en")
     tab.wait_for_map(56)
     before = tab.fills()
@@ -110,6 +114,9 @@ def test_a_browser_keeps_its_websocket_and_its_replica_through_the_proxy(deploym
     tab.shot("proxy_districts_en")
     assert [ws.url.split("/", 3)[-1] for ws in sockets] == ["_stcore/stream"]  # one websocket, never reopened
     assert not sockets[0].is_closed()
+    # compressed end to end: nginx passes the browser's permessage-deflate offer and the app's answer through
+    assert len(handshakes) == 1
+    assert "permessage-deflate" in {k.lower(): v for k, v in handshakes[0].items()}.get("sec-websocket-extensions", "")
     assert tab.foreign_hosts() == set()
     (cookie,) = [c["value"] for c in context.cookies() if c["name"] == "equity_route"]
     mine = [row for row in proxy_support.access_log(deployment.folder) if row["route"] == cookie]
