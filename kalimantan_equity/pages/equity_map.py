@@ -9,7 +9,7 @@ from kalimantan_equity.services import catalogue, classify, mapview, ranking, sl
 from kalimantan_equity.services.i18n import fmt_number, label, md_escape, t
 from kalimantan_equity.ui import exports, views
 from kalimantan_equity.ui.components import chart_download, indicator_picker, meeting, url_state
-from kalimantan_equity.ui.components.state import follows_language, keep_valid, keep_valid_all
+from kalimantan_equity.ui.components.state import first_value, follows_language, keep_valid, keep_valid_all
 from kalimantan_equity.ui.context import demo_data, language, query, reference, require_data, shown_indicators, static_root, static_url
 
 # The first view tells the strongest true story in real, recent data. Of the candidates' 2024 group means
@@ -80,8 +80,9 @@ with st.sidebar:
     st.session_state.setdefault("steps", [i for i in _DEFAULT_STEPS + (_DEMO_STEPS if demo_data() else []) if i in ids])
     keep_valid_all("steps", ids)
     steps = st.multiselect(
-        t("presentation_steps", lang), ids, key="steps", format_func=indicator_labels.__getitem__, help=t("presentation_steps_help", lang)
-    )
+        t("presentation_steps", lang), ids, default=first_value("steps", ids), key="steps", format_func=indicator_labels.__getitem__,
+        help=t("presentation_steps_help", lang),
+    )  # fmt: skip
 
 url_state.publish(
     LINK,

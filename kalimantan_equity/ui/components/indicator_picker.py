@@ -13,7 +13,7 @@ import streamlit as st
 
 from kalimantan_equity.services import catalogue
 from kalimantan_equity.services.i18n import label, t
-from kalimantan_equity.ui.components.state import follows_language, keep_valid
+from kalimantan_equity.ui.components.state import first_index, follows_language, keep_valid
 from kalimantan_equity.ui.context import shown_indicators
 
 
@@ -32,7 +32,8 @@ def show(cat: pd.DataFrame, lang: str, default: str, prefix: str = "") -> Choice
     labels = option_labels(cat, lang)
     keep_valid(f"{prefix}ind", ids, default)
     st.html(options_css())
-    indicator = st.selectbox(t("indicator", lang), ids, key=f"{prefix}ind", format_func=labels.__getitem__)
+    first = first_index(f"{prefix}ind", ids)  # the long list is sent once, not again on the first click
+    indicator = st.selectbox(t("indicator", lang), ids, index=first, key=f"{prefix}ind", format_func=labels.__getitem__)
     levels = catalogue.levels_for(cat, indicator)
     keep_valid(f"{prefix}lvl", levels, "kabupaten")
     level = st.radio(t("level", lang), levels, key=f"{prefix}lvl", format_func=lambda v: label("levels", v, lang), horizontal=True)

@@ -41,3 +41,33 @@ def refresh_language_widgets() -> None:
     for key in LANGUAGE_KEYS:
         if key in st.session_state:
             st.session_state[key] = st.session_state[key]
+
+
+_FIRST_VALUES = "_widget_first_values"
+
+
+def first_value(key: str, options: list) -> Any:
+    """The value a widget is first drawn with in this session, handed to it as its default.
+
+    Call it just before the widget, after the page has seeded ``st.session_state[key]`` (from the
+    link, a fallback, a preset). A value set through session state makes Streamlit send the widget
+    as "set to this value" on that run and as a plain widget on the next, so a long option list (the
+    75 indicators, 3.4 KB) crossed the network twice, the second time on the user's first click.
+    Given as the default instead, the first run's element equals every later run's and the browser
+    takes it from its message cache. Values set through session state later (a meeting step, a
+    fallback, the language switch) still win over the default, as usual.
+
+    Returns the value (a list for a multi-choice widget) kept among ``options``."""
+    firsts = st.session_state.setdefault(_FIRST_VALUES, {})
+    if key not in firsts:
+        firsts[key] = st.session_state.pop(key, None)
+    first = firsts[key]
+    if isinstance(first, list):
+        return [v for v in first if v in options]
+    return first if first in options else (options[0] if options else None)
+
+
+def first_index(key: str, options: list) -> int:
+    """:func:`first_value` as a selectbox's ``index``."""
+    value = first_value(key, options)
+    return options.index(value) if value in options else 0
