@@ -1,6 +1,7 @@
 """The deployment files agree with each other and with the app (no engine runs here: Docker and
-Kubernetes are not on this machine, so what can be checked without them is checked here; nginx
-itself runs the configuration in ``tests/test_proxy.py``)."""
+Kubernetes are not on this machine, so what can be checked without them is checked here: the
+Kubernetes manifests against the API's own schemas, offline, by kubernetes-validate; nginx itself
+runs the configuration in ``tests/test_proxy.py``)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import re
 import tomllib
 from pathlib import Path
 
+import kubernetes_validate
 import pytest
 import yaml
 
@@ -97,3 +99,25 @@ def test_the_data_build_is_a_step_of_its_own_and_replicas_only_serve() -> None:
 @pytest.mark.parametrize("stage", ["app", "proxy"])
 def test_the_image_stages_exist(stage: str) -> None:
     assert proxy_support._stage(stage), f"deploy/Dockerfile has no stage {stage}"
+
+
+@pytest.mark.parametrize("version", ["1.30.0", "1.37.0"])  # the oldest still supported by the big clouds, and the newest
+def test_the_kubernetes_manifests_are_valid_objects_of_the_api(version: str) -> None:
+    """What ``kubectl apply -k deploy/k8s`` sends, checked against the Kubernetes API's own schema,
+    strictly: a misspelt or misplaced field fails here instead of at a provincial data centre."""
+    kustomization = yaml.safe_load((proxy_support.DEPLOY / "k8s" / "kustomization.yaml").read_text())
+    listed = kustomization["resources"]
+    on_disk = sorted(p.name for p in (proxy_support.DEPLOY / "k8s").glob("*.yaml") if p.name != "kustomization.yaml")
+    assert sorted(listed) == on_disk  # every manifest is applied, and nothing applied is missing
+    checked = []
+    for name in listed:
+        for doc in yaml.safe_load_all((proxy_support.DEPLOY / "k8s" / name).read_text()):
+            kubernetes_validate.validate(doc, version, strict=True)
+            checked.append(doc["kind"])
+    assert {"Deployment", "Service", "Ingress", "Job", "PersistentVolumeClaim"} <= set(checked)
+    # and the check does catch a slip: a misspelt field, a number given as text
+    deployment = yaml.safe_load((proxy_support.DEPLOY / "k8s" / "app.yaml").read_text().split("\n---")[0])
+    for slip in ({"replica": 2}, {"replicas": "two"}):
+        broken = {**deployment, "spec": {**deployment["spec"], **slip}}
+        with pytest.raises(kubernetes_validate.ValidationError):
+            kubernetes_validate.validate(broken, version, strict=True)
