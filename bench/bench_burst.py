@@ -14,8 +14,9 @@ Streamlit's own websocket protocol (the client of :mod:`bench.load_test`):
   interaction, nothing else running against it; median over several views;
 - **server CPU of a view already opened**: a second fresh session opens the same links;
 - **bytes per interaction**: what the server sends for a widget change in an open session (another
-  year at regency level; the level switched to villages): the messages' own size, and what crossed
-  the network (the websocket's frames, compressed where the server compresses);
+  year at regency level; the level switched to villages), by a client that keeps Streamlit's message
+  cache as a browser does: the messages' own size, and what crossed the network (the websocket's
+  frames, compressed where the server compresses);
 - **burst, same link**: ``--sessions`` sessions open one link at the same moment; seconds until the
   last has its page (first view of that link on a warm server);
 - **burst, different views**: ``--sessions`` sessions open as many different regency-level links;
@@ -42,7 +43,7 @@ from urllib.parse import urlencode
 
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
-from bench.load_test import Client, Run, _process_tree, _usage, app_facts, free_port, stop_server, wait_healthy
+from bench.load_test import BrowserClient, Client, Run, _process_tree, _usage, app_facts, free_port, stop_server, wait_healthy
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGETS = {"cpu_seen_ms": 80, "cpu_new_ms": 150, "kb_regency": 10, "kb_village": 120, "burst_same_s": 3, "burst_diff_s": 8}
@@ -98,8 +99,8 @@ def _problem(run: Run, title: str) -> str | None:
     return None
 
 
-async def open_link(port: int, query: dict[str, str], title: str) -> tuple[Run, Client]:
-    client = Client(port, timeout=120)
+async def open_link(port: int, query: dict[str, str], title: str, kind: type[Client] = Client) -> tuple[Run, Client]:
+    client = kind(port, timeout=120)
     await client.open()
     run = await client.rerun(page="", query_string=urlencode(query), fresh=True)
     problem = _problem(run, title)
@@ -134,7 +135,8 @@ async def measure(proc: subprocess.Popen, port: int, facts, views: list[dict[str
         await c.close()
     # bytes of one interaction in an open session: another year at regency level (an indicator with
     # several years; most links above name a one-year series), then villages
-    _r, c = await open_link(port, {"ind": "bps_hls", "lvl": "kabupaten"}, title)
+    # (a client that keeps Streamlit's message cache, as a browser does: bench.bench_bytes has the detail)
+    _r, c = await open_link(port, {"ind": "bps_hls", "lvl": "kabupaten"}, title, BrowserClient)
     found = c.last.widget("yr")
     held = c.widgets.get(found[1].id) if found else None
     other = next((o for o in found[1].options if held is None or o != held.string_value), None) if found else None
@@ -144,7 +146,7 @@ async def measure(proc: subprocess.Popen, port: int, facts, views: list[dict[str
         figures.wire_kb_regency.append(r.wire_bytes / 1024)
     await c.close()
     # villages: a village-level indicator, then switch the level
-    _r, c = await open_link(port, {"ind": "idm_score", "lvl": "kecamatan"}, title)
+    _r, c = await open_link(port, {"ind": "idm_score", "lvl": "kecamatan"}, title, BrowserClient)
     found = c.last.widget("lvl")
     r = await c.rerun(changes=[WidgetState(id=found[1].id, string_value=facts.level_labels["desa"])])
     figures.kb_village.append(r.bytes / 1024)

@@ -43,45 +43,10 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 from bench.bench_burst import prepare_baseline, start
-from bench.load_test import Client, app_facts, free_port, stop_server, wait_healthy
+from bench.load_test import BrowserClient, app_facts, free_port, stop_server, wait_healthy
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGETS_KB = {"regency": 10, "village": 120}
-MAX_AGE = 2  # Streamlit's global.maxCachedMessageAge: a cached message lives two script runs unused
-
-
-class BrowserClient(Client):
-    """A :class:`Client` that keeps Streamlit's message cache as the browser does, and records every
-    message of an interaction (for the breakdown)."""
-
-    def __init__(self, port: int, timeout: float) -> None:
-        super().__init__(port, timeout)
-        self.cache: dict[str, tuple[ForwardMsg, int]] = {}  # hash -> (message, runs since last used)
-        self.messages: list[tuple[ForwardMsg, int]] = []
-
-    def _handle(self, message: ForwardMsg, size: int) -> None:
-        if self._current is not None:
-            self.messages.append((message, size))
-        if message.WhichOneof("type") == "ref_hash":  # the browser takes the cached message instead
-            cached = self.cache.get(message.ref_hash)
-            if cached is not None:
-                self.cache[message.ref_hash] = (cached[0], 0)
-                full = ForwardMsg()
-                full.CopyFrom(cached[0])
-                full.metadata.CopyFrom(message.metadata)
-                return super()._handle(full, size)
-        elif message.metadata.cacheable:
-            self.cache[message.hash] = (message, 0)
-        if message.WhichOneof("type") == "script_finished":
-            self.cache = {h: (m, age + 1) for h, (m, age) in self.cache.items() if age + 1 <= MAX_AGE}
-        return super()._handle(message, size)
-
-    def cached_hashes(self) -> list[str]:
-        return list(self.cache)
-
-    async def rerun(self, **kwargs: Any):  # noqa: ANN201 - the parent's Run
-        self.messages = []
-        return await super().rerun(**kwargs)
 
 
 @dataclass

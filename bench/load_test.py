@@ -368,7 +368,7 @@ class Client:
         return self.ws.received if isinstance(self.ws, _CountingConnection) else 0
 
     def cached_hashes(self) -> list[str]:
-        """The messages this client holds in Streamlit's message cache: none (see ``bench.bench_bytes`` for one that does)."""
+        """The messages this client holds in Streamlit's message cache: none (:class:`BrowserClient` keeps them)."""
         return []
 
     def _remember_widgets(self, run: Run) -> None:
@@ -382,6 +382,45 @@ class Client:
                 if state is not None:
                     present[proto.id] = state
         self.widgets = present
+
+
+MAX_AGE = 2  # Streamlit's global.maxCachedMessageAge: a cached message lives two script runs unused
+
+
+class BrowserClient(Client):
+    """A :class:`Client` that keeps Streamlit's message cache as the browser does (every message the
+    server marks cacheable, for two runs, named in its next rerun, so an unchanged large element comes
+    back as a reference), and records every message of an interaction (for ``bench.bench_bytes``'s
+    breakdown)."""
+
+    def __init__(self, port: int, timeout: float) -> None:
+        super().__init__(port, timeout)
+        self.cache: dict[str, tuple[ForwardMsg, int]] = {}  # hash -> (message, runs since last used)
+        self.messages: list[tuple[ForwardMsg, int]] = []
+
+    def _handle(self, message: ForwardMsg, size: int) -> None:
+        if self._current is not None:
+            self.messages.append((message, size))
+        if message.WhichOneof("type") == "ref_hash":  # the browser takes the cached message instead
+            cached = self.cache.get(message.ref_hash)
+            if cached is not None:
+                self.cache[message.ref_hash] = (cached[0], 0)
+                full = ForwardMsg()
+                full.CopyFrom(cached[0])
+                full.metadata.CopyFrom(message.metadata)
+                return super()._handle(full, size)
+        elif message.metadata.cacheable:
+            self.cache[message.hash] = (message, 0)
+        if message.WhichOneof("type") == "script_finished":
+            self.cache = {h: (m, age + 1) for h, (m, age) in self.cache.items() if age + 1 <= MAX_AGE}
+        return super()._handle(message, size)
+
+    def cached_hashes(self) -> list[str]:
+        return list(self.cache)
+
+    async def rerun(self, **kwargs: Any) -> Run:
+        self.messages = []
+        return await super().rerun(**kwargs)
 
 
 # --------------------------------------------------------------------------- one session's walk

@@ -10,8 +10,8 @@ from __future__ import annotations
 import asyncio
 from urllib.parse import urlparse
 
-from bench.bench_bytes import BrowserClient, Interaction, change, other_option
-from bench.load_test import app_facts
+from bench.bench_bytes import Interaction, change, other_option
+from bench.load_test import BrowserClient, app_facts
 
 
 def _new_widgets(step: Interaction) -> set[str]:
