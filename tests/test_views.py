@@ -30,10 +30,32 @@ def test_a_view_is_built_once_and_changed_data_is_a_new_view() -> None:
     assert CALLS == [2, 2, 2]
 
 
-def test_very_long_frames_are_not_keyed_by_a_sample() -> None:
+def test_very_long_frames_are_keyed_by_every_row() -> None:
+    """Streamlit's own hash would key a frame this long by a sample of its rows; one changed row in
+    the middle must still be another view."""
     CALLS.clear()
     frame = pd.DataFrame({"code": [str(i) for i in range(60_000)], "value": 1.0})
-    fig = views.figure(_bar, frame, title="x")
-    views.figure(_bar, frame, title="x")
-    assert isinstance(fig, go.Figure) and not isinstance(fig, views.Prebuilt)
+    first = views.figure(_bar, frame, title="x")
+    assert views.figure(_bar, frame.copy(), title="x").to_dict() is first.to_dict()
+    changed = frame.copy()
+    changed.loc[31_337, "value"] = 2.0
+    assert views.figure(_bar, changed, title="x").to_dict()["data"][0]["y"][31_337] == 2.0
     assert CALLS == [60_000, 60_000]
+
+
+def test_the_content_key_tells_apart_what_a_figure_would_show_differently() -> None:
+    base = pd.DataFrame({"code": ["61.01", "61.02"], "value": [1.0, float("nan")], "name": ["Sambas", None]})
+    same = [base.copy(), base.iloc[[0, 1]].copy()]
+    different = [
+        base.assign(value=[1.0, 0.0]),  # a missing value became a number
+        base.assign(name=["Sambas", "Bengkayang"]),  # a name appeared
+        base.rename(columns={"value": "nilai"}),
+        base.astype({"value": "float32"}),
+        base.iloc[::-1],  # the same rows in another order
+        base.set_index("code"),
+        base.iloc[:1],
+    ]
+    key = views.content_key(base)
+    assert all(views.content_key(f) == key for f in same)
+    assert len({key, *(views.content_key(f) for f in different)}) == 1 + len(different)
+    assert views.content_key(base["value"]) != views.content_key(base["value"].fillna(0))
