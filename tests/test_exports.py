@@ -129,5 +129,5 @@ def test_access_map_image_draws_the_service_points_over_the_distances(real_env: 
     drawn = exports.map_image(frame, meta, 2024, "desa", "id", "quantiles", 5, "png", title="Akses", points=points)
     with_points = Image.open(io.BytesIO(drawn)).convert("RGB")
     assert with_points.size == (1920, 1080)
-    count = lambda image: sum(1 for px in image.getdata() if max(abs(a - b) for a, b in zip(px, diamond, strict=True)) < 12)  # noqa: E731
+    count = lambda image: sum(1 for px in image.get_flattened_data() if max(abs(a - b) for a, b in zip(px, diamond, strict=True)) < 12)  # noqa: E731
     assert count(without) == 0 < count(with_points)
