@@ -29,7 +29,7 @@ def show(cat: pd.DataFrame, lang: str, default: str, prefix: str = "") -> Choice
     """Widgets keyed ``<prefix>ind``, ``<prefix>lvl``, ``<prefix>yr`` (pages keep their own state)."""
     follows_language(f"{prefix}ind", f"{prefix}lvl")
     ids = shown_indicators(cat)  # simulated series only when demonstration data is on
-    labels = option_labels(cat, lang)
+    labels = catalogue.option_labels(cat, lang)
     keep_valid(f"{prefix}ind", ids, default)
     st.html(options_css())
     first = first_index(f"{prefix}ind", ids)  # the long list is sent once, not again on the first click
@@ -60,16 +60,3 @@ def options_css() -> str:
         "{ white-space: normal !important; overflow: visible !important; text-overflow: clip !important; line-height: 1.15 !important; }"
         "</style>"
     )
-
-
-def option_labels(cat: pd.DataFrame, lang: str) -> dict[str, str]:
-    """``IPM 2024 (UHH Long Form SP2020) · Pembangunan manusia``: the name first.
-
-    A narrow sidebar cuts a long option at its end; with the sector first, "Pembangunan manusia › IPM
-    2024 (…" and "Pembangunan manusia › IPM (metode…" were cut into look-alikes. Simulated series keep
-    their mark at the front (⚠) and say so in words at the end."""
-    labels = {}
-    for r in cat.drop_duplicates("indicator_id").itertuples():
-        text = f"{r.name_id if lang == 'id' else r.name_en} · {label('sectors', r.sector, lang)}"
-        labels[r.indicator_id] = f"⚠ {text} · {t('simulated_mark', lang)}" if bool(r.simulated) else text
-    return labels
