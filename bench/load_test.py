@@ -122,13 +122,11 @@ def app_facts() -> Facts:
         cursor.close()
     finally:
         con.close()
-    from kalimantan_equity.ui.components.indicator_picker import option_labels
-
     simulated = set(cat.loc[cat["simulated"].astype(bool), "indicator_id"])
     ids = [i for i in catalogue.indicator_ids(cat) if i not in simulated]  # what a visitor is offered (no demonstration data)
     names = {r.indicator_id: (r.name_id if LANG == "id" else r.name_en) for r in cat.drop_duplicates("indicator_id").itertuples()}
     return Facts(
-        indicator_labels=option_labels(cat, LANG),  # the picker's own labels
+        indicator_labels=catalogue.option_labels(cat, LANG),  # the picker's own labels
         indicator_names=names,
         multi_year=[i for i in ids if len(catalogue.years_for(cat, i, "kabupaten")) > 1],
         village=[i for i in ids if "desa" in catalogue.levels_for(cat, i)],
