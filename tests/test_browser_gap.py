@@ -19,6 +19,8 @@ def _wait_for(tab: Page, selector: str, at_least: int) -> int:
 
 def test_gap_page_draws_trend_contributions_scorecard_and_formulas_offline(server: str, browser) -> None:
     tab = Page(browser, server, width=1600, height=1000)
+    received: list[int] = []  # the server's messages, as the browser receives them
+    tab.page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: received.append(len(payload))))
     tab.open("/kesenjangan")
     tab.page.get_by_text("Apakah kesenjangan layanan dasar menyempit?").first.wait_for(timeout=90_000)
     _wait_for(tab, ".js-plotly-plot", 3)  # trend, contributions, scorecard
@@ -30,6 +32,16 @@ def test_gap_page_draws_trend_contributions_scorecard_and_formulas_offline(serve
     )
     assert lines >= 2, f"{lines} trend lines drawn"
     assert tab.page.get_by_text("ganti metode").first.is_visible()
+    # another trend measure redraws the trend alone: the tables and figures around it are not sent again
+    page_load = len(received)
+    tab.choose("Ukuran tren", "Theil T (× 1000)")
+    tab.page.get_by_text("Theil T (× 1000)").last.wait_for(timeout=60_000)
+    tab.page.wait_for_function(
+        "() => [...document.querySelectorAll('.js-plotly-plot .gtitle')].some(t => t.textContent.includes('Theil T'))", timeout=60_000
+    )
+    tab.page.wait_for_timeout(500)
+    measure_change = len(received) - page_load
+    assert 0 < measure_change < page_load / 4, (measure_change, page_load)
     # contributions: fifteen bars; scorecard: a heatmap image with its numbers written in the cells
     assert _wait_for(tab, ".js-plotly-plot .barlayer .point path", 15) >= 15
     assert _wait_for(tab, ".js-plotly-plot .heatmaplayer image", 1) >= 1

@@ -95,6 +95,51 @@ def _gap_sentences(by_type: pd.DataFrame, meta: mapview.IndicatorMeta, lang: str
         )
 
 
+@st.fragment
+def _trend_section(
+    trend: pd.DataFrame,
+    series: list[gapview.Series],
+    meta: mapview.IndicatorMeta,
+    lang: str,
+    gap_unit: str,
+    sim_mark: str,
+    reference_is_all: bool,
+    view: str,
+    year: int,
+) -> None:
+    """The trend chart and its measure. Only this chart depends on the measure, so choosing another
+    one reruns this part alone (a fragment), not the tables and figures above and below it."""
+    trend_years = sorted({int(y) for y in trend["year"]})
+    families = gapview.families_for(trend)
+    keep_valid("gap_family", families, "gaps" if "gaps" in families else families[0])
+    family_names = {f: t(f"gap_f_{f}", lang) for f in families} | ({"gaps": t("gap_f_gaps_all", lang)} if reference_is_all else {})
+    family = st.selectbox(t("gap_trend_measure", lang), families, key="gap_family", format_func=family_names.__getitem__)
+    axis = {
+        "group_means": meta.unit,
+        "gaps": gap_unit,
+        "shortfall": gap_unit,
+        "theil_t": "× 1000",
+        "theil_l": "× 1000",
+        "cv": "%",
+        "between": "%",
+        "fifth_ratio": t("gap_axis_times", lang),
+        "n_below_target": t("gap_axis_regions", lang),
+    }.get(family, "")
+    trend_fig = gapview.trend_figure(trend, family, series, lang, axis, meta.decimals, f"{meta.name}: {family_names[family]}{sim_mark}")
+    st.plotly_chart(trend_fig, key="gap_trend", theme=None, config={"displaylogo": False})
+    span = f"{trend_years[0]}–{trend_years[-1]}" if len(trend_years) > 1 else str(year)
+    chart_download.buttons(
+        chart_download.chart(trend_fig, exports.stamp(meta, span, lang, title=family_names[family])),
+        f"tren_{view}",
+        "dl_trend",
+        lang,
+    )
+    if len(trend_years) < 2:
+        st.caption(t("gap_trend_one_year", lang))
+    if len(series) > 1:
+        st.caption(t("gap_trend_series", lang, series="; ".join(s.name for s in series)))
+
+
 def _group_figures(types: gaps.GroupTable, meta: mapview.IndicatorMeta, lang: str, presenting: bool) -> None:
     """The four headline figures: cities, other regencies, border regencies and all of Kalimantan."""
     by_type = types.rows.set_index("group")
@@ -216,39 +261,11 @@ with decomp_col:
 st.header(t("gap_trend_heading", lang))
 series_ids = catalogue.series_for(cat, indicator, level)
 trend = analysis.trend(series_ids, level)
-trend_years = sorted({int(y) for y in trend["year"]})
 series = [
     gapview.Series(i, catalogue.row(cat, i)["name_id" if lang == "id" else "name_en"], bool(catalogue.row(cat, i)["simulated"]))
     for i in series_ids
 ]
-families = gapview.families_for(trend)
-keep_valid("gap_family", families, "gaps" if "gaps" in families else families[0])
-family_names = {f: t(f"gap_f_{f}", lang) for f in families} | ({"gaps": t("gap_f_gaps_all", lang)} if types.reference == gaps.ALL else {})
-family = st.selectbox(t("gap_trend_measure", lang), families, key="gap_family", format_func=family_names.__getitem__)
-axis = {
-    "group_means": meta.unit,
-    "gaps": gap_unit,
-    "shortfall": gap_unit,
-    "theil_t": "× 1000",
-    "theil_l": "× 1000",
-    "cv": "%",
-    "between": "%",
-    "fifth_ratio": t("gap_axis_times", lang),
-    "n_below_target": t("gap_axis_regions", lang),
-}.get(family, "")
-trend_fig = gapview.trend_figure(trend, family, series, lang, axis, meta.decimals, f"{meta.name}: {family_names[family]}{sim_mark}")
-st.plotly_chart(trend_fig, key="gap_trend", theme=None, config={"displaylogo": False})
-span = f"{trend_years[0]}–{trend_years[-1]}" if len(trend_years) > 1 else str(year)
-chart_download.buttons(
-    chart_download.chart(trend_fig, exports.stamp(meta, span, lang, title=family_names[family])),
-    f"tren_{indicator}_{level}",
-    "dl_trend",
-    lang,
-)
-if len(trend_years) < 2:
-    st.caption(t("gap_trend_one_year", lang))
-if len(series) > 1:
-    st.caption(t("gap_trend_series", lang, series="; ".join(s.name for s in series)))
+_trend_section(trend, series, meta, lang, gap_unit, sim_mark, types.reference == gaps.ALL, f"{indicator}_{level}", year)
 
 # --------------------------------------------------------------------------- contributions
 st.header(t("gap_contrib_heading", lang))
