@@ -75,27 +75,27 @@ def option_labels(cat: pd.DataFrame, lang: str) -> dict[str, str]:
     A narrow sidebar cuts a long option at its end; with the sector first, "Pembangunan manusia › IPM
     2024 (…" and "Pembangunan manusia › IPM (metode…" were cut into look-alikes. Simulated series keep
     their mark at the front (⚠) and say so in words at the end."""
-    return dict(_memo(cat, "option_labels", (lang,), lambda: _option_labels(cat, lang)))
-
-
-def _option_labels(cat: pd.DataFrame, lang: str) -> dict[str, str]:
-    labels = {}
-    for r in cat.drop_duplicates("indicator_id").itertuples():
-        text = f"{r.name_id if lang == 'id' else r.name_en} · {label('sectors', r.sector, lang)}"
-        labels[r.indicator_id] = f"⚠ {text} · {t('simulated_mark', lang)}" if bool(r.simulated) else text
-    return labels
+    return dict(_memo(cat, "option_labels", (lang,), lambda: _labels(cat, lang, name_first=True)))
 
 
 def indicator_labels(cat: pd.DataFrame, lang: str) -> dict[str, str]:
     """``SPM Pendidikan › APM SD`` per indicator; simulated ones say so at the front."""
-    return dict(_memo(cat, "labels", (lang,), lambda: _indicator_labels(cat, lang)))
+    return dict(_memo(cat, "labels", (lang,), lambda: _labels(cat, lang, name_first=False)))
 
 
-def _indicator_labels(cat: pd.DataFrame, lang: str) -> dict[str, str]:
+def _labels(cat: pd.DataFrame, lang: str, name_first: bool) -> dict[str, str]:
+    """Both label styles: ``name · sector`` (the picker) or ``sector › name``; a simulated series is
+    marked at the front, and the picker's also says so in words at the end."""
+    mark = t("simulated_mark", lang)
     labels = {}
     for r in cat.drop_duplicates("indicator_id").itertuples():
-        text = f"{label('sectors', r.sector, lang)} › {r.name_id if lang == 'id' else r.name_en}"
-        labels[r.indicator_id] = f"⚠ {t('simulated_mark', lang)} · {text}" if bool(r.simulated) else text
+        name, sector = (r.name_id if lang == "id" else r.name_en), label("sectors", r.sector, lang)
+        if name_first:
+            text = f"{name} · {sector}"
+            labels[r.indicator_id] = f"⚠ {text} · {mark}" if bool(r.simulated) else text
+        else:
+            text = f"{sector} › {name}"
+            labels[r.indicator_id] = f"⚠ {mark} · {text}" if bool(r.simulated) else text
     return labels
 
 
